@@ -1,0 +1,73 @@
+package io.github.variantconnect.ats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.variantconnect.ats.sim.MetroNetwork;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.junit.jupiter.api.Test;
+
+class AtsSourceConnectorTest {
+
+  private final AtsSourceConnector connector = new AtsSourceConnector();
+
+  @Test
+  void splitsAllTrainsOverTasksInDisjointContiguousSlices() {
+    connector.start(Map.of("sim.start", "2026-01-05T00:00:00Z"));
+    List<Map<String, String>> configs = connector.taskConfigs(4);
+
+    List<String> assigned = new ArrayList<>();
+    configs.forEach(c -> assigned.addAll(List.of(c.get(AtsSourceConnector.TASK_TRAINS).split(","))));
+    assertThat(configs).hasSize(4);
+    assertThat(assigned).isEqualTo(MetroNetwork.defaultNetwork().trainIds());
+    assertThat(configs).extracting(c -> c.get(AtsSourceConnector.TASK_SIM_START_MS)).containsOnly(
+        Long.toString(java.time.Instant.parse("2026-01-05T00:00:00Z").toEpochMilli()));
+  }
+
+  @Test
+  void neverCreatesMoreTasksThanTrains() {
+    connector.start(Map.of("lines", MetroNetwork.defaultNetwork().lines().get(0).id()));
+    int trains = MetroNetwork.defaultNetwork().lines().get(0).trainIds().size();
+    assertThat(connector.taskConfigs(trains + 10)).hasSize(trains);
+  }
+
+  @Test
+  void validateReportsTooManyTasksOnTasksMax() {
+    int trains = MetroNetwork.defaultNetwork().trainCount();
+    Map<String, String> props = new HashMap<>(Map.of("tasks.max", Integer.toString(trains + 1)));
+
+    assertThat(errors(props)).containsOnlyKeys("tasks.max");
+    assertThat(errors(props).get("tasks.max").get(0)).contains("only " + trains + " trains");
+  }
+
+  @Test
+  void validateReportsAnUnknownLineOnLines() {
+    Map<String, List<String>> errors = errors(Map.of("lines", "NOPE"));
+    assertThat(errors).containsOnlyKeys("lines");
+    assertThat(errors.get("lines").get(0)).contains("unknown line 'NOPE'");
+  }
+
+  @Test
+  void validateReportsAnAlertsTopicEqualToTheTopic() {
+    assertThat(errors(Map.of("topic", "t", "alerts.topic", "t"))).containsOnlyKeys("alerts.topic");
+  }
+
+  @Test
+  void declaresExactlyOnceSupport() {
+    assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
+  }
+
+  private Map<String, List<String>> errors(Map<String, String> props) {
+    Map<String, List<String>> errors = new HashMap<>();
+    for (ConfigValue value : connector.validate(props).configValues()) {
+      if (!value.errorMessages().isEmpty()) {
+        errors.put(value.name(), value.errorMessages());
+      }
+    }
+    return errors;
+  }
+}

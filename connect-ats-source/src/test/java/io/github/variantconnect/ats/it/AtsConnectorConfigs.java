@@ -1,0 +1,33 @@
+package io.github.variantconnect.ats.it;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Connector configs for the integration tests, as a user would PUT them. */
+final class AtsConnectorConfigs {
+
+  static final String CONNECTOR_CLASS = "io.github.variantconnect.ats.AtsSourceConnector";
+  /** Morning peak, so overcrowding alerts occur within a short run. */
+  static final String SIM_START = "2026-01-05T07:30:00Z";
+
+  private AtsConnectorConfigs() {}
+
+  /** A bounded run: every train emits {@code ticks} events as fast as the worker takes them. */
+  static Map<String, String> bounded(String topic, int tasks, long ticks) {
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", CONNECTOR_CLASS);
+    config.put("tasks.max", Integer.toString(tasks));
+    config.put("topic", topic);
+    config.put("sim.start", SIM_START);
+    config.put("sim.speedup", "1e9");
+    config.put("sim.max.ticks", Long.toString(ticks));
+    config.put("random.seed", "7");
+    return config;
+  }
+
+  static Map<String, String> with(Map<String, String> config, String key, String value) {
+    Map<String, String> copy = new HashMap<>(config);
+    copy.put(key, value);
+    return copy;
+  }
+}

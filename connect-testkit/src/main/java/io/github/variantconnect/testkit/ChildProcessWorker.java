@@ -1,0 +1,113 @@
+package io.github.variantconnect.testkit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A distributed worker in its own JVM, started with the test classpath (which holds the Connect
+ * runtime but not the plugins) and the plugin folders on {@code plugin.path}. Being a separate OS
+ * process, it can be killed with SIGKILL mid-stream.
+ */
+final class ChildProcessWorker implements ConnectWorker {
+
+  private final Process process;
+  private final URI restUrl;
+  private final Path logFile;
+
+  private ChildProcessWorker(Process process, URI restUrl, Path logFile) {
+    this.process = process;
+    this.restUrl = restUrl;
+    this.logFile = logFile;
+  }
+
+  static ChildProcessWorker start(Map<String, String> workerProps, Path workDir, String name) {
+    try {
+      Files.createDirectories(workDir);
+      int port = freePort();
+      Properties props = new Properties();
+      props.putAll(workerProps);
+      props.put("listeners", "http://127.0.0.1:" + port);
+      Path propsFile = workDir.resolve(name + ".properties");
+      try (Writer out = Files.newBufferedWriter(propsFile)) {
+        props.store(out, "Connect worker for integration tests");
+      }
+      Path logFile = workDir.resolve(name + ".log");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx512m");
+      command.add("-XX:+UseSerialGC");
+      command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+      command.add("-cp");
+      command.add(testClasspath());
+      command.add("org.apache.kafka.connect.cli.ConnectDistributed");
+      command.add(propsFile.toString());
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
+      return new ChildProcessWorker(process, URI.create("http://127.0.0.1:" + port + "/"), logFile);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not start a Connect worker process", e);
+    }
+  }
+
+  /** Surefire and failsafe run tests from a manifest-only jar; the real classpath is here. */
+  private static String testClasspath() {
+    String cp = System.getProperty("surefire.test.class.path");
+    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  Path logFile() {
+    return logFile;
+  }
+
+  @Override
+  public URI restUrl() {
+    return restUrl;
+  }
+
+  @Override
+  public void stop() {
+    process.destroy();
+    awaitExit();
+  }
+
+  @Override
+  public void kill() {
+    process.destroyForcibly();
+    awaitExit();
+  }
+
+  private void awaitExit() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  @Override
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+}
