@@ -1,0 +1,157 @@
+package io.github.variantconnect.sink.buffer;
+
+import io.github.variantconnect.sink.target.PartitionBatch;
+import io.github.variantconnect.sink.target.Row;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One partition's records between Kafka and the target, and where the partition stands: the last
+ * offset received, the last written to the target, the last the target reported committed, and
+ * the next offset a record must have to be new (anything below was already taken: Connect may
+ * deliver a record again after a seek).
+ */
+public final class PartitionBuffer {
+
+  private static final long NONE = -1;
+
+  private final TopicPartition partition;
+  private final ArrayList<Row> rows = new ArrayList<>();
+  private long bytes;
+  private long received = NONE;
+  private long written = NONE;
+  private long committed = NONE;
+  private long nextExpected = NONE;
+  private long firstReceived = NONE;
+  private long pendingSinceMs = NONE;
+  private long soughtTo = NONE;
+
+  public PartitionBuffer(TopicPartition partition) {
+    this.partition = partition;
+  }
+
+  public TopicPartition partition() {
+    return partition;
+  }
+
+  /** The target's committed offset at open: everything up to it is done. */
+  public void startAfter(long committedOffset) {
+    committed = committedOffset;
+    written = committedOffset;
+    received = committedOffset;
+    nextExpected = committedOffset + 1;
+    soughtTo = nextExpected;
+  }
+
+  /** False for a record at an offset already taken. */
+  public boolean isNew(long offset) {
+    return nextExpected == NONE || offset >= nextExpected;
+  }
+
+  /**
+   * True when this is the first record since the partition was sought and it lies below the seek
+   * point: the consumer found the offset out of range and reset, so the log no longer holds what
+   * the target committed (the topic was deleted and recreated, or truncated).
+   */
+  public boolean isBelowSeek(long offset) {
+    return soughtTo != NONE && offset < soughtTo;
+  }
+
+  /** The offset the partition was last sought to, or -1. */
+  public long soughtTo() {
+    return soughtTo;
+  }
+
+  public void add(Row row, long offset, long nowMs) {
+    rows.add(row);
+    bytes += row.size();
+    advance(offset, nowMs);
+  }
+
+  /** A record that yields no row (ignored tombstone, dead-lettered) still moves the offset. */
+  public void skip(long offset, long nowMs) {
+    advance(offset, nowMs);
+  }
+
+  private void advance(long offset, long nowMs) {
+    soughtTo = NONE;
+    if (pendingSinceMs == NONE) {
+      pendingSinceMs = nowMs;
+    }
+    if (firstReceived == NONE) {
+      firstReceived = offset;
+    }
+    received = offset;
+    nextExpected = offset + 1;
+  }
+
+  public boolean hasPending() {
+    return received > written;
+  }
+
+  public int rowCount() {
+    return rows.size();
+  }
+
+  public long bytes() {
+    return bytes;
+  }
+
+  /** When the oldest pending record arrived; -1 when nothing is pending. */
+  public long pendingSinceMs() {
+    return hasPending() ? pendingSinceMs : NONE;
+  }
+
+  /** The pending records as the target takes them; the buffer keeps them until {@link #written}. */
+  public PartitionBatch toBatch() {
+    return new PartitionBatch(partition, rows, received);
+  }
+
+  /** The target took everything up to {@code lastOffset}. */
+  public void written(long lastOffset) {
+    written = Math.max(written, lastOffset);
+    if (received <= written) {
+      rows.clear();
+      bytes = 0;
+      pendingSinceMs = NONE;
+    }
+  }
+
+  public void committed(long offset) {
+    committed = Math.max(committed, offset);
+  }
+
+  /**
+   * The target lost what it had accepted beyond {@code committedOffset} (-1: everything): drop the
+   * buffer and return the offset to read again from.
+   */
+  public long rewind(long committedOffset) {
+    long from = committedOffset >= 0 ? committedOffset + 1 : firstReceived;
+    rows.clear();
+    bytes = 0;
+    pendingSinceMs = NONE;
+    committed = committedOffset;
+    written = committedOffset;
+    received = committedOffset;
+    nextExpected = from;
+    soughtTo = from;
+    return from;
+  }
+
+  public long received() {
+    return received;
+  }
+
+  public long writtenOffset() {
+    return written;
+  }
+
+  public long committedOffset() {
+    return committed;
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+}

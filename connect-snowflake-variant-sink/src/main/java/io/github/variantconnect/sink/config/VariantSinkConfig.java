@@ -1,0 +1,203 @@
+package io.github.variantconnect.sink.config;
+
+import io.github.variantconnect.sink.convert.MetadataFields;
+import io.github.variantconnect.sink.convert.NullValueBehavior;
+import io.github.variantconnect.sink.routing.TopicTableMap;
+import io.github.variantconnect.sink.target.TargetProvider;
+import io.github.variantconnect.sink.target.TargetProviders;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Every key of the VARIANT sink. Core keys are defined here; each target adds its own (see {@link
+ * TargetProvider#configDef()}). Names shared with the official Snowflake connector keep its
+ * meaning, so its configs carry over.
+ */
+public final class VariantSinkConfig extends AbstractConfig {
+
+  private static final String GROUP_TARGET = "Target";
+  private static final String GROUP_ROUTING = "Routing";
+  private static final String GROUP_BUFFER = "Buffering";
+  private static final String GROUP_CONTENT = "Content";
+  private static final String GROUP_METADATA = "Metadata";
+  private static final String GROUP_RETRY = "Retries";
+
+  public static final String TARGET = "variant.target";
+  public static final String TARGET_DEFAULT = "duckdb";
+  public static final String TOPIC2TABLE_MAP = "topic2table.map";
+  public static final String BUFFER_COUNT_RECORDS = "buffer.count.records";
+  public static final long BUFFER_COUNT_RECORDS_DEFAULT = 10_000;
+  public static final String BUFFER_SIZE_BYTES = "buffer.size.bytes";
+  public static final long BUFFER_SIZE_BYTES_DEFAULT = 5_000_000;
+  public static final String BUFFER_FLUSH_TIME = "buffer.flush.time";
+  public static final long BUFFER_FLUSH_TIME_DEFAULT = 1;
+  public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
+  public static final String MAX_CONTENT_BYTES = "variant.max.content.bytes";
+  /** Snowflake's VARIANT limit, so what lands in DuckDB also fits Snowflake. */
+  public static final long MAX_CONTENT_BYTES_DEFAULT = 16L * 1024 * 1024;
+  public static final String METADATA_ALL = "snowflake.metadata.all";
+  public static final String METADATA_TOPIC = "snowflake.metadata.topic";
+  public static final String METADATA_OFFSET_AND_PARTITION = "snowflake.metadata.offset.and.partition";
+  public static final String METADATA_CREATETIME = "snowflake.metadata.createtime";
+  public static final String RETRY_BACKOFF_MS = "target.retry.backoff.ms";
+  public static final String RETRY_TIMEOUT_MS = "target.retry.timeout.ms";
+
+  /** Framework keys the sink reads but does not define. */
+  public static final String ERRORS_TOLERANCE = "errors.tolerance";
+  public static final String CONNECTOR_NAME = "name";
+
+  public static final ConfigDef CONFIG_DEF = define();
+
+  private final TopicTableMap topicTableMap;
+  private final NullValueBehavior nullValueBehavior;
+  private final MetadataFields metadataFields;
+
+  public VariantSinkConfig(Map<String, String> props) {
+    super(CONFIG_DEF, props);
+    try {
+      this.topicTableMap = TopicTableMap.parse(getString(TOPIC2TABLE_MAP));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(TOPIC2TABLE_MAP, getString(TOPIC2TABLE_MAP), e.getMessage());
+    }
+    this.nullValueBehavior = NullValueBehavior.valueOf(getString(BEHAVIOR_ON_NULL_VALUES).trim().toUpperCase(Locale.ROOT));
+    this.metadataFields = new MetadataFields(
+        getBoolean(METADATA_ALL), getBoolean(METADATA_TOPIC), getBoolean(METADATA_OFFSET_AND_PARTITION),
+        getBoolean(METADATA_CREATETIME));
+  }
+
+  private static ConfigDef define() {
+    ConfigDef def = new ConfigDef()
+        .define(TARGET, Type.STRING, TARGET_DEFAULT,
+            ConfigDef.CaseInsensitiveValidString.in(TargetProviders.names().toArray(String[]::new)),
+            Importance.HIGH,
+            "Where rows land: " + String.join(", ", TargetProviders.names())
+                + ". duckdb writes a local DuckDB file (no account needed).",
+            GROUP_TARGET, 1, Width.SHORT, "Target")
+        .define(TOPIC2TABLE_MAP, Type.STRING, "", new TopicTableMapValidator(), Importance.MEDIUM,
+            "Topic to table routing, topic1:table1,topic2:table2. A topic entry that is not a topic name is a"
+                + " regular expression matched against the whole topic (ats-.*:ATS_RAW_JSON); the first match in"
+                + " order wins. Table names are unquoted identifiers (letters, digits, _ and $; not starting with"
+                + " a digit), stored upper-case. Unrouted topics get a table named after the topic.",
+            GROUP_ROUTING, 1, Width.LONG, "Topic to table map")
+        .define(BUFFER_COUNT_RECORDS, Type.LONG, BUFFER_COUNT_RECORDS_DEFAULT, Range.between(1, 10_000_000),
+            Importance.MEDIUM,
+            "Records buffered for one partition before the task writes its buffers.",
+            GROUP_BUFFER, 1, Width.SHORT, "Buffer records")
+        .define(BUFFER_SIZE_BYTES, Type.LONG, BUFFER_SIZE_BYTES_DEFAULT, Range.between(1, 1L << 31),
+            Importance.MEDIUM,
+            "Bytes (of RECORD_METADATA and RECORD_CONTENT JSON) buffered for one partition before the task"
+                + " writes its buffers.",
+            GROUP_BUFFER, 2, Width.SHORT, "Buffer bytes")
+        .define(BUFFER_FLUSH_TIME, Type.LONG, BUFFER_FLUSH_TIME_DEFAULT, Range.between(1, 86_400), Importance.MEDIUM,
+            "Seconds a buffered record waits at most before it is written, also on a partition that receives"
+                + " nothing more.",
+            GROUP_BUFFER, 3, Width.SHORT, "Flush time (s)")
+        .define(BEHAVIOR_ON_NULL_VALUES, Type.STRING, NullValueBehavior.DEFAULT.name(),
+            ConfigDef.CaseInsensitiveValidString.in("DEFAULT", "IGNORE"), Importance.LOW,
+            "Tombstones (null values): DEFAULT writes a row whose RECORD_CONTENT is {}; IGNORE writes no row.",
+            GROUP_CONTENT, 1, Width.SHORT, "Null values")
+        .define(MAX_CONTENT_BYTES, Type.LONG, MAX_CONTENT_BYTES_DEFAULT, Range.between(1, Integer.MAX_VALUE),
+            Importance.LOW,
+            "Largest RECORD_CONTENT in UTF-8 bytes; a bigger record is an error (dead-letter queue with"
+                + " errors.tolerance=all). The default is Snowflake's VARIANT limit.",
+            GROUP_CONTENT, 2, Width.SHORT, "Max content bytes")
+        .define(METADATA_ALL, Type.BOOLEAN, true, Importance.LOW,
+            "false leaves RECORD_METADATA empty ({}), overriding the other snowflake.metadata.* keys.",
+            GROUP_METADATA, 1, Width.SHORT, "All metadata")
+        .define(METADATA_TOPIC, Type.BOOLEAN, true, Importance.LOW,
+            "Include the topic in RECORD_METADATA.", GROUP_METADATA, 2, Width.SHORT, "Topic")
+        .define(METADATA_OFFSET_AND_PARTITION, Type.BOOLEAN, true, Importance.LOW,
+            "Include the offset and partition in RECORD_METADATA.",
+            GROUP_METADATA, 3, Width.SHORT, "Offset and partition")
+        .define(METADATA_CREATETIME, Type.BOOLEAN, true, Importance.LOW,
+            "Include the record timestamp in RECORD_METADATA, as CreateTime or LogAppendTime by its type.",
+            GROUP_METADATA, 4, Width.SHORT, "Timestamp")
+        .define(RETRY_BACKOFF_MS, Type.LONG, 500L, Range.between(10, 60_000), Importance.LOW,
+            "First wait after a target outage (locked file, full disk, network); doubles up to 10 s, with jitter.",
+            GROUP_RETRY, 1, Width.SHORT, "Retry backoff (ms)")
+        .define(RETRY_TIMEOUT_MS, Type.LONG, 120_000L, Range.between(0, 3_600_000), Importance.LOW,
+            "How long an outage may last before the task fails with the cause; buffered records are then"
+                + " re-read after a restart, none is lost.",
+            GROUP_RETRY, 2, Width.SHORT, "Retry timeout (ms)");
+    for (TargetProvider provider : TargetProviders.all()) {
+      provider.configDef().configKeys().values().forEach(def::define);
+    }
+    return def;
+  }
+
+  public String targetName() {
+    return getString(TARGET).trim().toLowerCase(Locale.ROOT);
+  }
+
+  public TopicTableMap topicTableMap() {
+    return topicTableMap;
+  }
+
+  public long bufferCountRecords() {
+    return getLong(BUFFER_COUNT_RECORDS);
+  }
+
+  public long bufferSizeBytes() {
+    return getLong(BUFFER_SIZE_BYTES);
+  }
+
+  public Duration bufferFlushTime() {
+    return Duration.ofSeconds(getLong(BUFFER_FLUSH_TIME));
+  }
+
+  public NullValueBehavior nullValueBehavior() {
+    return nullValueBehavior;
+  }
+
+  public long maxContentBytes() {
+    return getLong(MAX_CONTENT_BYTES);
+  }
+
+  public MetadataFields metadataFields() {
+    return metadataFields;
+  }
+
+  public Duration retryBackoff() {
+    return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
+  }
+
+  public Duration retryTimeout() {
+    return Duration.ofMillis(getLong(RETRY_TIMEOUT_MS));
+  }
+
+  /** {@code errors.tolerance=all}: bad records go to the dead-letter queue instead of failing the task. */
+  public boolean toleratesErrors() {
+    Object value = originals().get(ERRORS_TOLERANCE);
+    return value != null && "all".equalsIgnoreCase(value.toString().trim());
+  }
+
+  public String connectorName() {
+    Object value = originals().get(CONNECTOR_NAME);
+    return value == null ? "variant-sink" : value.toString();
+  }
+
+  /** Accepts a {@code topic2table.map} that parses; the message names the bad entry. */
+  static final class TopicTableMapValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        TopicTableMap.parse(value == null ? "" : value.toString());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "topic:table pairs separated by commas, e.g. ats-telemetry:ATS_RAW_JSON,click.*:CLICKS";
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.variantconnect.sink.errors;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Backoff and budget for target outages: waits start at {@code target.retry.backoff.ms}, double up
+ * to {@link #MAX_BACKOFF_MS} with ±20 % jitter (tasks sharing a file do not retry in lockstep),
+ * and the outage may last {@code target.retry.timeout.ms} before the task gives up.
+ */
+public final class RetryBudget {
+
+  static final long MAX_BACKOFF_MS = 10_000;
+
+  private final long initialMs;
+  private final long budgetMs;
+  private long failingSinceMs = -1;
+  private long nextBackoffMs;
+  private long nextAttemptAtMs;
+  private int failures;
+
+  public RetryBudget(Duration initial, Duration budget) {
+    this.initialMs = initial.toMillis();
+    this.budgetMs = budget.toMillis();
+    this.nextBackoffMs = initialMs;
+  }
+
+  public boolean failing() {
+    return failingSinceMs >= 0;
+  }
+
+  /**
+   * Records a failure at {@code nowMs} and returns the wait before the next attempt, or -1 when the
+   * outage has outlasted the budget.
+   */
+  public long onFailure(long nowMs) {
+    if (failingSinceMs < 0) {
+      failingSinceMs = nowMs;
+    }
+    failures++;
+    if (nowMs - failingSinceMs >= budgetMs) {
+      return -1;
+    }
+    double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+    long wait = Math.max(1, Math.min((long) (nextBackoffMs * jitter), failingSinceMs + budgetMs - nowMs));
+    nextBackoffMs = Math.min(MAX_BACKOFF_MS, nextBackoffMs * 2);
+    nextAttemptAtMs = nowMs + wait;
+    return wait;
+  }
+
+  public void onSuccess() {
+    failingSinceMs = -1;
+    failures = 0;
+    nextBackoffMs = initialMs;
+  }
+
+  public long nextAttemptAtMs() {
+    return nextAttemptAtMs;
+  }
+
+  public int failures() {
+    return failures;
+  }
+
+  public long failingForMs(long nowMs) {
+    return failingSinceMs < 0 ? 0 : nowMs - failingSinceMs;
+  }
+
+  public long budgetMs() {
+    return budgetMs;
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.variantconnect.sink.errors;
+
+/**
+ * Coded errors, so that a log line, a dead-letter header and the README say the same thing. The
+ * code leads every message; the hint says what to do.
+ */
+public enum SinkErrorCode {
+  INVALID_JSON("VS-101", "Record value is not valid JSON",
+      "Produce JSON, or use a converter that yields structured values (JsonConverter, AvroConverter)."),
+  CONTENT_TOO_LARGE("VS-102", "Record value is larger than the target accepts",
+      "Split the record upstream, or raise variant.max.content.bytes if the target allows it."),
+  UNSUPPORTED_VALUE("VS-103", "Record value cannot be written as JSON",
+      "Check the converter and transforms of the connector."),
+  TARGET_UNAVAILABLE("VS-201", "Target unavailable for longer than target.retry.timeout.ms",
+      "Fix the cause below (a process holding the DuckDB file, a full disk, the network), then restart the task;"
+          + " nothing committed is lost and uncommitted records are read again."),
+  TARGET_FAILED("VS-202", "Target refused the batch",
+      "Fix the cause below (for example a table with other columns than RECORD_METADATA, RECORD_CONTENT),"
+          + " then restart the task."),
+  OFFSETS_AHEAD_OF_LOG("VS-203", "The target's committed offset is beyond the partition's records",
+      "The topic was probably deleted and recreated, or truncated. To ingest it from the start, stop the connector"
+          + " and delete the partition's offsets in the target (DuckDB: its rows in the offsets table); or register"
+          + " the connector under a new name. Records are not skipped silently."),
+  DEAD_LETTER_FAILED("VS-301", "Could not write a record to the dead-letter queue",
+      "Check errors.deadletterqueue.topic.name and the worker's access to that topic."),
+  RECORD_REJECTED("VS-302", "Record rejected and errors.tolerance is none",
+      "Fix the record upstream, or set errors.tolerance=all and errors.deadletterqueue.topic.name to route such"
+          + " records to a dead-letter queue.");
+
+  private final String code;
+  private final String title;
+  private final String hint;
+
+  SinkErrorCode(String code, String title, String hint) {
+    this.code = code;
+    this.title = title;
+    this.hint = hint;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String hint() {
+    return hint;
+  }
+
+  /** {@code [VS-101] Record value is not valid JSON: <detail>}. */
+  public String message(String detail) {
+    return "[" + code + "] " + title + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+  }
+
+  /** As {@link #message}, followed by the hint. */
+  public String messageWithHint(String detail) {
+    return message(detail) + ". " + hint;
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.variantconnect.sink.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RetryBudgetTest {
+
+  @Test
+  void backoffGrowsWithJitterUntilTheBudgetIsSpent() {
+    RetryBudget budget = new RetryBudget(Duration.ofMillis(100), Duration.ofSeconds(30));
+
+    long first = budget.onFailure(0);
+    long second = budget.onFailure(first);
+    assertThat(first).isBetween(80L, 120L);
+    assertThat(second).isBetween(160L, 240L);
+    assertThat(budget.failing()).isTrue();
+    assertThat(budget.nextAttemptAtMs()).isEqualTo(first + second);
+
+    long now = first + second;
+    for (int i = 0; i < 20 && now < 30_000; i++) {
+      long wait = budget.onFailure(now);
+      assertThat(wait).isBetween(1L, RetryBudget.MAX_BACKOFF_MS * 6 / 5);
+      now += wait;
+    }
+    assertThat(budget.onFailure(30_000)).isEqualTo(-1);
+  }
+
+  @Test
+  void successResetsTheBudget() {
+    RetryBudget budget = new RetryBudget(Duration.ofMillis(100), Duration.ofSeconds(1));
+    budget.onFailure(0);
+    budget.onFailure(900);
+    budget.onSuccess();
+
+    assertThat(budget.failing()).isFalse();
+    assertThat(budget.onFailure(5000)).isBetween(80L, 120L);
+  }
+
+  @Test
+  void aZeroBudgetGivesUpAtTheFirstFailure() {
+    assertThat(new RetryBudget(Duration.ofMillis(100), Duration.ZERO).onFailure(0)).isEqualTo(-1);
+  }
+}
