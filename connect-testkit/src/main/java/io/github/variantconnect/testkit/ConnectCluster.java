@@ -29,7 +29,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private final boolean exactlyOnceSource;
   private final boolean childProcess;
   private final Map<String, String> workerOverrides;
-  private final String groupId = "connect-it-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String groupId;
+  private final Path dataDir;
   private final ConnectRestClient rest = new ConnectRestClient(this::restUrl);
   private EmbeddedKafka kafka;
   private ConnectWorker worker;
@@ -39,6 +40,9 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     this.exactlyOnceSource = builder.exactlyOnceSource;
     this.childProcess = builder.childProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
+    this.dataDir = builder.dataDir;
+    // A persistent stack keeps one Connect group, so its connectors and offsets are found again.
+    this.groupId = dataDir != null ? "variant-connect" : "connect-it-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   public static Builder builder() {
@@ -57,7 +61,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
   /** Starts the broker and one worker; for use outside JUnit (benchmarks, the quickstart). */
   public ConnectCluster start() {
-    kafka = EmbeddedKafka.start();
+    kafka = EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"));
     startWorker();
     return this;
   }
@@ -160,7 +164,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private Path workDir() {
     String buildDir = System.getProperty("variantconnect.build.dir", "target");
     try {
-      return Files.createDirectories(Path.of(buildDir, "connect-it", groupId));
+      return Files.createDirectories(
+          dataDir != null ? dataDir.resolve("logs") : Path.of(buildDir, "connect-it", groupId));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -184,6 +189,13 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     private boolean exactlyOnceSource;
     private boolean childProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
+    private Path dataDir;
+
+    /** Keeps broker logs (and worker logs) under this directory across restarts. */
+    public Builder dataDirectory(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
 
     /** {@code exactly.once.source.support=enabled} on the worker. */
     public Builder exactlyOnceSource(boolean enabled) {

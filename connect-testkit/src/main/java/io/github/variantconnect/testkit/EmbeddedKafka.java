@@ -1,5 +1,7 @@
 package io.github.variantconnect.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,21 +15,37 @@ import org.apache.kafka.common.test.TestKitNodes;
 /** A single combined KRaft node (broker + controller) running in the test JVM. */
 public final class EmbeddedKafka implements AutoCloseable {
 
+  /** A persistent broker must come back with the cluster id its logs were formatted with. */
+  private static final String PERSISTENT_CLUSTER_ID = "variant-connect-local";
+
   private final KafkaClusterTestKit cluster;
 
   private EmbeddedKafka(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
   }
 
+  /** A broker in a temporary directory, deleted on close. */
   public static EmbeddedKafka start() {
+    return start(null);
+  }
+
+  /**
+   * A broker whose logs live in {@code dataDir} and survive a restart, so topics, connector configs
+   * and offsets are still there next time; {@code null} means a temporary directory.
+   */
+  public static EmbeddedKafka start(Path dataDir) {
     try {
+      TestKitNodes.Builder nodes =
+          new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1);
+      boolean formatted = false;
+      if (dataDir != null) {
+        Files.createDirectories(dataDir);
+        nodes.setBaseDirectory(dataDir).setClusterId(PERSISTENT_CLUSTER_ID);
+        formatted = Files.exists(dataDir.resolve("combined_0_0/meta.properties"));
+      }
       KafkaClusterTestKit cluster =
-          new KafkaClusterTestKit.Builder(
-                  new TestKitNodes.Builder()
-                      .setCombined(true)
-                      .setNumBrokerNodes(1)
-                      .setNumControllerNodes(1)
-                      .build())
+          new KafkaClusterTestKit.Builder(nodes.build())
+              .setDeleteOnClose(dataDir == null)
               // One node: every internal topic, including the transaction log that
               // exactly-once source support writes to, must fit on it.
               .setConfigProp("offsets.topic.replication.factor", "1")
@@ -37,7 +55,9 @@ public final class EmbeddedKafka implements AutoCloseable {
               .setConfigProp("auto.create.topics.enable", "true")
               .setConfigProp("num.partitions", "1")
               .build();
-      cluster.format();
+      if (!formatted) {
+        cluster.format();
+      }
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new EmbeddedKafka(cluster);
