@@ -51,6 +51,9 @@ public final class WorkerSettings {
     // A killed worker leaves the group after its session times out; keep that short (broker minimum).
     props.put("session.timeout.ms", "6000");
     props.put("heartbeat.interval.ms", "2000");
+    // A killed exactly-once task leaves its transaction open; a restarted worker reading
+    // read_committed waits for it to time out, so keep that short.
+    props.put("producer.transaction.timeout.ms", "10000");
     props.put("connector.client.config.override.policy", "All");
     if (exactlyOnceSource) {
       props.put("exactly.once.source.support", "enabled");

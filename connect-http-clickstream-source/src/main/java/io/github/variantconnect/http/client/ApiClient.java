@@ -1,0 +1,135 @@
+package io.github.variantconnect.http.client;
+
+import io.github.variantconnect.http.auth.Authenticator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends page requests on the task's one {@link HttpClient}: credentials, static headers, bounded
+ * bodies, redirects only where the {@link HostPolicy} allows. The caller's thread waits for the
+ * answer; {@link #abort()} releases it when the task stops.
+ */
+public final class ApiClient {
+
+  private static final int MAX_REDIRECTS = 5;
+
+  private final HttpClient http;
+  private final Authenticator auth;
+  private final Map<String, String> headers;
+  private final HostPolicy hosts;
+  private final Duration requestTimeout;
+  private final long maxResponseBytes;
+  private volatile CompletableFuture<?> inFlight;
+  private volatile boolean aborted;
+
+  public ApiClient(HttpClient http, Authenticator auth, Map<String, String> headers, HostPolicy hosts,
+      Duration requestTimeout, long maxResponseBytes) {
+    this.http = http;
+    this.auth = auth;
+    this.headers = Map.copyOf(headers);
+    this.hosts = hosts;
+    this.requestTimeout = requestTimeout;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * Sends {@code request} and reads the whole response. Throws {@link IOException} for I/O errors,
+   * timeouts and refused hosts, and {@link CancellationException} after {@link #abort()}.
+   */
+  public ApiResponse send(ApiRequest request) throws IOException, InterruptedException {
+    URI origin = request.uri();
+    hosts.checkAllowed(origin);
+    URI uri = origin;
+    String method = request.method();
+    String body = request.body();
+    for (int hop = 0; ; hop++) {
+      boolean credentials = HostPolicy.credentialsMayGo(origin, uri);
+      HttpResponse<byte[]> response = exchange(build(method, credentials ? auth.decorate(uri) : uri, body, credentials));
+      int status = response.statusCode();
+      String location = response.headers().firstValue("Location").orElse(null);
+      if (!isRedirect(status) || location == null) {
+        return new ApiResponse(status, response.headers(), response.body(), uri);
+      }
+      if (hop == MAX_REDIRECTS) {
+        throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + origin.getHost());
+      }
+      URI target = uri.resolve(location.trim());
+      hosts.checkFollow(origin, target);
+      if (status == 303 || (status == 301 || status == 302) && "POST".equals(method)) {
+        method = "GET";
+        body = null;
+      }
+      uri = target;
+    }
+  }
+
+  private HttpRequest build(String method, URI uri, String body, boolean credentials)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+    headers.forEach(builder::setHeader);
+    if (credentials) {
+      auth.apply(builder);
+    }
+    if (body != null && "POST".equals(method)) {
+      builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    return builder.build();
+  }
+
+  private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
+    if (aborted) {
+      throw new CancellationException("task stopping");
+    }
+    CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, new LimitedBodyHandler(maxResponseBytes));
+    inFlight = future;
+    try {
+      // The request timeout covers the response head; this deadline also bounds a body that trickles in.
+      return future.get(requestTimeout.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new HttpTimeoutException("no complete response within " + requestTimeout.multipliedBy(2).plusSeconds(1));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof CancellationException cancelled) {
+        throw cancelled;
+      }
+      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
+    } finally {
+      inFlight = null;
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  /** After a 401: forgets cached credentials; true when a retry with fresh ones can help. */
+  public boolean renewCredentials() {
+    return auth.renewAfterUnauthorized();
+  }
+
+  /** Releases a thread waiting in {@link #send}; later sends fail at once. */
+  public void abort() {
+    aborted = true;
+    CompletableFuture<?> current = inFlight;
+    if (current != null) {
+      current.cancel(true);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.variantconnect.http.source;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.github.variantconnect.http.client.ApiClient;
+import io.github.variantconnect.http.client.HostPolicy;
+import io.github.variantconnect.http.client.RetryPolicy;
+import io.github.variantconnect.http.client.UrlRedactor;
+import io.github.variantconnect.http.config.EndpointSpec;
+import io.github.variantconnect.http.config.PaginationSettings;
+import io.github.variantconnect.http.mapping.RecordFields;
+import io.github.variantconnect.http.mapping.ValueConverter;
+import io.github.variantconnect.http.metrics.EndpointMetrics;
+
+/** What an {@link EndpointPoller} works with; the client and retry policy are shared by the task. */
+record EndpointContext(
+    EndpointSpec endpoint,
+    PaginationSettings pagination,
+    JsonPointer recordsPointer,
+    RecordFields fields,
+    ValueConverter values,
+    int dedupWindow,
+    ApiClient client,
+    RetryPolicy retries,
+    HostPolicy hosts,
+    UrlRedactor redactor,
+    EndpointMetrics metrics,
+    boolean toleratesErrors) {}

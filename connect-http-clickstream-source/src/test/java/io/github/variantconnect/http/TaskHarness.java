@@ -1,0 +1,126 @@
+package io.github.variantconnect.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.apache.kafka.connect.storage.OffsetUtils;
+
+/**
+ * Runs an {@link HttpSourceTask} the way a worker does, minus Kafka: offsets "committed" here are
+ * what a restarted task reads back.
+ */
+public final class TaskHarness implements AutoCloseable {
+
+  private final Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>();
+  private HttpSourceTask task;
+
+  public HttpSourceTask start(Map<String, String> props) {
+    close();
+    task = new HttpSourceTask();
+    task.initialize(new Context(props));
+    task.start(props);
+    return task;
+  }
+
+  /** Polls until {@code count} records came back, committing each record's offset as a worker would. */
+  public List<SourceRecord> pollUntil(int count, Duration timeout) throws InterruptedException {
+    List<SourceRecord> records = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (records.size() < count) {
+      assertThat(System.nanoTime()).as("%s of %s records within %s", records.size(), count, timeout).isLessThan(deadline);
+      List<SourceRecord> batch = task.poll();
+      if (batch != null) {
+        for (SourceRecord record : batch) {
+          records.add(record);
+          commit(record);
+        }
+      }
+    }
+    return records;
+  }
+
+  /** Polls for {@code duration}, returning whatever came back. */
+  public List<SourceRecord> pollFor(Duration duration) throws InterruptedException {
+    List<SourceRecord> records = new ArrayList<>();
+    long deadline = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<SourceRecord> batch = task.poll();
+      if (batch != null) {
+        batch.forEach(r -> {
+          records.add(r);
+          commit(r);
+        });
+      }
+    }
+    return records;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void commit(SourceRecord record) {
+    // What the worker checks before it stores an offset.
+    OffsetUtils.validateFormat(record.sourceOffset());
+    committed.put((Map<String, Object>) record.sourcePartition(), (Map<String, Object>) record.sourceOffset());
+  }
+
+  /** As if the worker crashed after committing only the first {@code count} of {@code records}. */
+  public void keepCommitted(List<SourceRecord> records, int count) {
+    committed.clear();
+    records.subList(0, count).forEach(this::commit);
+  }
+
+  public Map<Map<String, Object>, Map<String, Object>> committed() {
+    return committed;
+  }
+
+  @Override
+  public void close() {
+    if (task != null) {
+      task.stop();
+      task = null;
+    }
+  }
+
+  private final class Context implements SourceTaskContext {
+    private final Map<String, String> props;
+
+    Context(Map<String, String> props) {
+      this.props = props;
+    }
+
+    @Override
+    public Map<String, String> configs() {
+      return props;
+    }
+
+    @Override
+    public PluginMetrics pluginMetrics() {
+      return null;
+    }
+
+    @Override
+    public OffsetStorageReader offsetStorageReader() {
+      return new OffsetStorageReader() {
+        @Override
+        public <T> Map<String, Object> offset(Map<String, T> partition) {
+          return committed.get(partition);
+        }
+
+        @Override
+        public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
+          Map<Map<String, T>, Map<String, Object>> out = new HashMap<>();
+          partitions.forEach(p -> out.put(p, committed.get(p)));
+          return out;
+        }
+      };
+    }
+  }
+}
