@@ -58,7 +58,10 @@ public class VariantSinkConnector extends SinkConnector {
     return VariantSinkConfig.CONFIG_DEF;
   }
 
-  /** Per-key checks first; then the selected target's own checks, each reported on its key. */
+  /**
+   * Per-key checks first; then checks between core keys; then the selected target's own checks, each
+   * reported on its key. Nothing here reaches out to a store: validation works offline.
+   */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config result = super.validate(connectorConfigs);
@@ -68,27 +71,28 @@ public class VariantSinkConnector extends SinkConnector {
     if (target == null || !target.errorMessages().isEmpty()) {
       return result;
     }
-    String name = new VariantSinkConfig(withoutInvalidKeys(connectorConfigs, values)).targetName();
-    TargetProviders.byName(name).validate(connectorConfigs).forEach((key, message) -> {
+    Map<String, String> crossKey = VariantSinkConfig.crossKeyProblems(connectorConfigs);
+    report(result, values, connectorConfigs, crossKey);
+    if (!crossKey.isEmpty()) {
+      return result;
+    }
+    String name = VariantSinkConfig.targetName(connectorConfigs);
+    report(result, values, connectorConfigs, TargetProviders.byName(name).validate(connectorConfigs));
+    return result;
+  }
+
+  private static void report(Config result, Map<String, ConfigValue> values, Map<String, String> config,
+      Map<String, String> problems) {
+    problems.forEach((key, message) -> {
       ConfigValue value = values.get(key);
       if (value == null) {
-        result.configValues().add(new ConfigValue(key, connectorConfigs.get(key), List.of(), List.of(message)));
+        value = new ConfigValue(key, config.get(key), List.of(), new ArrayList<>(List.of(message)));
+        result.configValues().add(value);
+        values.put(key, value);
       } else if (value.errorMessages().isEmpty()) {
         // A key that already failed its own validator keeps that one, most specific message.
         value.addErrorMessage(message);
       }
     });
-    return result;
-  }
-
-  /** The config minus keys that already failed, so parsing it cannot fail on them again. */
-  private static Map<String, String> withoutInvalidKeys(Map<String, String> config, Map<String, ConfigValue> values) {
-    Map<String, String> copy = new HashMap<>(config);
-    values.forEach((key, value) -> {
-      if (!value.errorMessages().isEmpty()) {
-        copy.remove(key);
-      }
-    });
-    return copy;
   }
 }

@@ -23,6 +23,8 @@ public final class InMemoryTarget implements Target {
   public final List<Row> rows = new ArrayList<>();
   public final Map<TopicPartition, Long> offsets = new HashMap<>();
   public final Deque<TargetException> failures = new ArrayDeque<>();
+  /** Failures for the next committedOffsets calls only. */
+  public final Deque<TargetException> committedFailures = new ArrayDeque<>();
   public int writes;
   public long maxContentBytes = Long.MAX_VALUE;
 
@@ -34,7 +36,13 @@ public final class InMemoryTarget implements Target {
   @Override
   public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) throws TargetException {
     failNext();
-    return committedOffsets(partitions);
+    Map<TopicPartition, Long> result = new HashMap<>();
+    partitions.forEach(tp -> {
+      if (offsets.containsKey(tp)) {
+        result.put(tp, offsets.get(tp));
+      }
+    });
+    return result;
   }
 
   @Override
@@ -60,7 +68,11 @@ public final class InMemoryTarget implements Target {
   }
 
   @Override
-  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
+  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) throws TargetException {
+    TargetException failure = committedFailures.poll();
+    if (failure != null) {
+      throw failure;
+    }
     Map<TopicPartition, Long> result = new HashMap<>();
     partitions.forEach(tp -> {
       if (offsets.containsKey(tp)) {
@@ -68,6 +80,18 @@ public final class InMemoryTarget implements Target {
       }
     });
     return result;
+  }
+
+  @Override
+  public void resetOffsets(Map<TopicPartition, Long> nextOffsets) throws TargetException {
+    failNext();
+    nextOffsets.forEach((tp, next) -> {
+      if (next > 0) {
+        offsets.put(tp, next - 1);
+      } else {
+        offsets.remove(tp);
+      }
+    });
   }
 
   @Override

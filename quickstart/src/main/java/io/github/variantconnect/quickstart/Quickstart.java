@@ -1,86 +1,81 @@
 package io.github.variantconnect.quickstart;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.variantconnect.testkit.ConnectCluster;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The local stack: a KRaft broker and a distributed Connect worker (plugins from their built
- * folders), the connectors from {@code config/} registered through the REST API, and a live view of
- * what reaches the topics. Stops on Ctrl-C.
+ * The run command's entry point: starts the {@link QuickstartStack}, prints where everything is,
+ * then a line of KPIs now and then, until Ctrl-C stops the stack (the worker process included).
  */
 public final class Quickstart {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> CONNECTOR_FILES = List.of("ats-source.json");
+  private static final long KPI_LINE_SECONDS = 15;
 
   private Quickstart() {}
 
-  public static void main(String[] args) throws Exception {
-    Path configDir = Path.of(System.getProperty("variantconnect.config.dir", "config"));
-    ConnectCluster cluster = ConnectCluster.builder().exactlyOnceSource(true).build().start();
+  public static void main(String[] args) throws InterruptedException {
+    if (QuickstartOptions.wantsHelp(args)) {
+      System.out.print(QuickstartOptions.USAGE);
+      return;
+    }
+    QuickstartOptions options;
+    try {
+      options = QuickstartOptions.parse(args, System.getProperties());
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.print(QuickstartOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    // The stack prints its own summary; the demo API's and DuckDB's info logs would only repeat it.
+    Logger.getLogger("").setLevel(Level.WARNING);
+    QuickstartStack stack = new QuickstartStack(options, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
+    // Registered before the start, so that Ctrl-C during the start also stops the worker process.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping...");
+      stack.close();
+      System.out.println("Stopped. Run the same command again to resume.");
       stopped.countDown();
-      try {
-        cluster.close();
-      } catch (Exception e) {
-        System.err.println("Shutdown: " + e.getMessage());
-      }
     }, "quickstart-shutdown"));
-
-    System.out.println("Kafka broker:        " + cluster.kafka().bootstrapServers());
-    System.out.println("Connect REST API:    " + cluster.worker().restUrl());
-    for (String file : CONNECTOR_FILES) {
-      register(cluster, configDir.resolve(file));
+    try {
+      stack.start();
+    } catch (Exception e) {
+      System.err.println();
+      System.err.println("The quickstart could not start: " + e.getMessage());
+      System.err.println("Worker logs: " + options.dataDir().resolve("logs").toAbsolutePath());
+      e.printStackTrace();
+      System.exit(1);
+      return;
     }
-    System.out.println("Streaming ats-telemetry (Ctrl-C to stop)...");
-    follow(cluster.kafka().bootstrapServers(), "ats-telemetry", stopped);
-  }
-
-  private static void register(ConnectCluster cluster, Path file) throws IOException {
-    JsonNode registration = JSON.readTree(Files.readString(file));
-    String name = registration.path("name").asText();
-    Map<String, String> config = JSON.convertValue(registration.path("config"),
-        JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-    cluster.rest().putConfig(name, config);
-    cluster.awaitRunning(name, 1, Duration.ofMinutes(1));
-    System.out.println("Connector running:   " + name + " (" + file.getFileName() + ")");
-  }
-
-  /** Prints each event in one line, and a summary per tick. */
-  private static void follow(String bootstrap, String topic, CountDownLatch stopped) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "quickstart-viewer");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      TickSummary summary = new TickSummary();
-      while (stopped.getCount() > 0) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          JsonNode event = JSON.readTree(record.value());
-          summary.add(event).ifPresent(System.out::println);
-        }
+    System.out.println();
+    System.out.println("Open " + stack.dashboardUrl() + "  (Ctrl-C stops everything; run again to resume,"
+        + " or add -Dquickstart.reset=true to start over)");
+    String lastLine = "";
+    while (!stopped.await(KPI_LINE_SECONDS, TimeUnit.SECONDS)) {
+      String line = stack.refresher().kpis().map(Quickstart::kpiLine).orElse(lastLine);
+      if (!line.equals(lastLine)) {
+        System.out.println(line);
+        lastLine = line;
       }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (org.apache.kafka.common.errors.InterruptException e) {
-      Thread.currentThread().interrupt();
     }
+  }
+
+  static String kpiLine(Map<String, Object> kpis) {
+    return String.format(Locale.ROOT,
+        "%s  active trains %3d | avg passengers %5.1f | active alerts %3d | avg power %6.1f kW",
+        kpis.getOrDefault("as_of", "-"),
+        number(kpis.get("active_trains")).longValue(),
+        number(kpis.get("avg_passengers")).doubleValue(),
+        number(kpis.get("active_alerts")).longValue(),
+        number(kpis.get("avg_power_kw")).doubleValue());
+  }
+
+  private static Number number(Object value) {
+    return value instanceof Number n ? n : 0;
   }
 }

@@ -139,6 +139,22 @@ public final class PartitionBuffer {
     return from;
   }
 
+  /**
+   * The target's offset was reset because the log restarted below it: the partition starts over at
+   * {@code offset}, the record being taken now.
+   */
+  public void restartAt(long offset) {
+    rows.clear();
+    bytes = 0;
+    pendingSinceMs = NONE;
+    firstReceived = NONE;
+    committed = offset - 1;
+    written = offset - 1;
+    received = offset - 1;
+    nextExpected = offset;
+    soughtTo = NONE;
+  }
+
   public long received() {
     return received;
   }

@@ -6,6 +6,7 @@ import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.TargetProvider;
 import io.github.variantconnect.sink.target.TargetProviders;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -29,10 +30,13 @@ public final class VariantSinkConfig extends AbstractConfig {
   private static final String GROUP_CONTENT = "Content";
   private static final String GROUP_METADATA = "Metadata";
   private static final String GROUP_RETRY = "Retries";
+  private static final String GROUP_OFFSETS = "Offsets";
 
   public static final String TARGET = "variant.target";
   public static final String TARGET_DEFAULT = "duckdb";
   public static final String TOPIC2TABLE_MAP = "topic2table.map";
+  /** The official Snowflake connector's name for {@link #TOPIC2TABLE_MAP}; accepted so its configs carry over. */
+  public static final String SNOWFLAKE_TOPIC2TABLE_MAP = "snowflake.topic2table.map";
   public static final String BUFFER_COUNT_RECORDS = "buffer.count.records";
   public static final long BUFFER_COUNT_RECORDS_DEFAULT = 10_000;
   public static final String BUFFER_SIZE_BYTES = "buffer.size.bytes";
@@ -49,6 +53,10 @@ public final class VariantSinkConfig extends AbstractConfig {
   public static final String METADATA_CREATETIME = "snowflake.metadata.createtime";
   public static final String RETRY_BACKOFF_MS = "target.retry.backoff.ms";
   public static final String RETRY_TIMEOUT_MS = "target.retry.timeout.ms";
+  public static final String OFFSETS_AHEAD_POLICY = "variant.offsets.ahead.of.log.policy";
+  /** Selects the Snowflake target when {@link #TARGET} is not given, as in an official connector config. */
+  static final String SNOWFLAKE_URL_NAME = "snowflake.url.name";
+  static final String SNOWFLAKE_TARGET = "snowflake";
 
   /** Framework keys the sink reads but does not define. */
   public static final String ERRORS_TOLERANCE = "errors.tolerance";
@@ -62,15 +70,44 @@ public final class VariantSinkConfig extends AbstractConfig {
 
   public VariantSinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
+    crossKeyProblems(props).forEach((key, message) -> {
+      throw new ConfigException(key, props.get(key), message);
+    });
+    String routing = routingKey(props);
     try {
-      this.topicTableMap = TopicTableMap.parse(getString(TOPIC2TABLE_MAP));
+      this.topicTableMap = TopicTableMap.parse(getString(routing));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(TOPIC2TABLE_MAP, getString(TOPIC2TABLE_MAP), e.getMessage());
+      throw new ConfigException(routing, getString(routing), e.getMessage());
     }
     this.nullValueBehavior = NullValueBehavior.valueOf(getString(BEHAVIOR_ON_NULL_VALUES).trim().toUpperCase(Locale.ROOT));
     this.metadataFields = new MetadataFields(
         getBoolean(METADATA_ALL), getBoolean(METADATA_TOPIC), getBoolean(METADATA_OFFSET_AND_PARTITION),
         getBoolean(METADATA_CREATETIME));
+  }
+
+  /**
+   * Checks between core keys, by the key at fault; the connector's validate() reports them and the
+   * constructor refuses them.
+   */
+  public static Map<String, String> crossKeyProblems(Map<String, String> props) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    String ours = props.getOrDefault(TOPIC2TABLE_MAP, "").trim();
+    String official = props.getOrDefault(SNOWFLAKE_TOPIC2TABLE_MAP, "").trim();
+    if (!ours.isEmpty() && !official.isEmpty() && !ours.equals(official)) {
+      problems.put(SNOWFLAKE_TOPIC2TABLE_MAP, "conflicts with " + TOPIC2TABLE_MAP + "; set only one of the two");
+    }
+    return problems;
+  }
+
+  /** The routing a config describes, for targets that need it before records arrive. */
+  public static TopicTableMap topicTableMap(Map<String, String> props) {
+    return TopicTableMap.parse(props.getOrDefault(routingKey(props), ""));
+  }
+
+  /** topic2table.map, or the official connector's snowflake.topic2table.map when only that is set. */
+  private static String routingKey(Map<String, String> props) {
+    boolean official = !props.getOrDefault(SNOWFLAKE_TOPIC2TABLE_MAP, "").isBlank();
+    return official && props.getOrDefault(TOPIC2TABLE_MAP, "").isBlank() ? SNOWFLAKE_TOPIC2TABLE_MAP : TOPIC2TABLE_MAP;
   }
 
   private static ConfigDef define() {
@@ -79,7 +116,9 @@ public final class VariantSinkConfig extends AbstractConfig {
             ConfigDef.CaseInsensitiveValidString.in(TargetProviders.names().toArray(String[]::new)),
             Importance.HIGH,
             "Where rows land: " + String.join(", ", TargetProviders.names())
-                + ". duckdb writes a local DuckDB file (no account needed).",
+                + ". duckdb writes a local DuckDB file (no account needed). When this key is not set and"
+                + " snowflake.url.name is, the target is snowflake, so an official Snowflake connector config"
+                + " works as it is.",
             GROUP_TARGET, 1, Width.SHORT, "Target")
         .define(TOPIC2TABLE_MAP, Type.STRING, "", new TopicTableMapValidator(), Importance.MEDIUM,
             "Topic to table routing, topic1:table1,topic2:table2. A topic entry that is not a topic name is a"
@@ -87,6 +126,10 @@ public final class VariantSinkConfig extends AbstractConfig {
                 + " order wins. Table names are unquoted identifiers (letters, digits, _ and $; not starting with"
                 + " a digit), stored upper-case. Unrouted topics get a table named after the topic.",
             GROUP_ROUTING, 1, Width.LONG, "Topic to table map")
+        .define(SNOWFLAKE_TOPIC2TABLE_MAP, Type.STRING, "", new TopicTableMapValidator(), Importance.LOW,
+            "The official Snowflake connector's name for topic2table.map, same syntax; used when topic2table.map is"
+                + " not set.",
+            GROUP_ROUTING, 2, Width.LONG, "Topic to table map (official name)")
         .define(BUFFER_COUNT_RECORDS, Type.LONG, BUFFER_COUNT_RECORDS_DEFAULT, Range.between(1, 10_000_000),
             Importance.MEDIUM,
             "Records buffered for one partition before the task writes its buffers.",
@@ -126,7 +169,15 @@ public final class VariantSinkConfig extends AbstractConfig {
         .define(RETRY_TIMEOUT_MS, Type.LONG, 120_000L, Range.between(0, 3_600_000), Importance.LOW,
             "How long an outage may last before the task fails with the cause; buffered records are then"
                 + " re-read after a restart, none is lost.",
-            GROUP_RETRY, 2, Width.SHORT, "Retry timeout (ms)");
+            GROUP_RETRY, 2, Width.SHORT, "Retry timeout (ms)")
+        .define(OFFSETS_AHEAD_POLICY, Type.STRING, OffsetsAheadPolicy.FAIL.name(),
+            ConfigDef.CaseInsensitiveValidString.in(names(OffsetsAheadPolicy.values())), Importance.LOW,
+            "What to do when the target's committed offset of a partition is beyond the partition's records (the"
+                + " topic was deleted and recreated, or truncated). FAIL stops the task with VS-203 and leaves the"
+                + " decision to an operator. RESET_TO_KAFKA resets the target's stored offset and ingests the"
+                + " partition from where the consumer now stands (by auto.offset.reset, the start of the new topic)."
+                + " Records are never skipped silently.",
+            GROUP_OFFSETS, 1, Width.MEDIUM, "Offsets ahead of the log");
     for (TargetProvider provider : TargetProviders.all()) {
       provider.configDef().configKeys().values().forEach(def::define);
     }
@@ -134,7 +185,35 @@ public final class VariantSinkConfig extends AbstractConfig {
   }
 
   public String targetName() {
-    return getString(TARGET).trim().toLowerCase(Locale.ROOT);
+    return targetName(originals());
+  }
+
+  /**
+   * The target a config selects: {@code variant.target}, or when that is not set, snowflake if
+   * {@code snowflake.url.name} is (an official connector's config), else the default.
+   */
+  public static String targetName(Map<String, ?> props) {
+    Object explicit = props.get(TARGET);
+    if (explicit != null) {
+      return explicit.toString().trim().toLowerCase(Locale.ROOT);
+    }
+    Object url = props.get(SNOWFLAKE_URL_NAME);
+    if (url != null && !url.toString().isBlank() && TargetProviders.names().contains(SNOWFLAKE_TARGET)) {
+      return SNOWFLAKE_TARGET;
+    }
+    return TARGET_DEFAULT;
+  }
+
+  public OffsetsAheadPolicy offsetsAheadPolicy() {
+    return OffsetsAheadPolicy.valueOf(getString(OFFSETS_AHEAD_POLICY).trim().toUpperCase(Locale.ROOT));
+  }
+
+  private static String[] names(Enum<?>[] values) {
+    String[] names = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      names[i] = values[i].name();
+    }
+    return names;
   }
 
   public TopicTableMap topicTableMap() {

@@ -18,9 +18,21 @@ public enum SinkErrorCode {
       "Fix the cause below (for example a table with other columns than RECORD_METADATA, RECORD_CONTENT),"
           + " then restart the task."),
   OFFSETS_AHEAD_OF_LOG("VS-203", "The target's committed offset is beyond the partition's records",
-      "The topic was probably deleted and recreated, or truncated. To ingest it from the start, stop the connector"
-          + " and delete the partition's offsets in the target (DuckDB: its rows in the offsets table); or register"
-          + " the connector under a new name. Records are not skipped silently."),
+      "The topic was probably deleted and recreated, or truncated. To ingest it from where the consumer now"
+          + " stands, set variant.offsets.ahead.of.log.policy=RESET_TO_KAFKA and restart the task; or stop the"
+          + " connector and delete the partition's offsets in the target (DuckDB, Snowflake JDBC: its rows in the"
+          + " offsets table); or register the connector under a new name. Records are not skipped silently."),
+  SNOWFLAKE_AUTH_FAILED("VS-204", "Snowflake refused the key-pair login",
+      "Check snowflake.url.name (the account), snowflake.user.name, and that the user's RSA_PUBLIC_KEY matches"
+          + " snowflake.private.key (ALTER USER ... SET RSA_PUBLIC_KEY='...'); check that snowflake.role.name is"
+          + " granted to the user. Then restart the task."),
+  SNOWFLAKE_ACCESS_DENIED("VS-205", "Snowflake denied access to an object, or it does not exist",
+      "Check that snowflake.database.name and snowflake.schema.name exist and that the connector's role has USAGE"
+          + " on them, CREATE TABLE on the schema (or the tables exist) and INSERT on the tables; for JDBC also"
+          + " USAGE on snowflake.warehouse.name. The grants are listed in the sink's README. Then restart the task."),
+  SNOWFLAKE_ROW_REJECTED("VS-206", "Snowflake rejected a row",
+      "Check the table's columns: the sink writes RECORD_METADATA and RECORD_CONTENT (VARIANT); other columns must"
+          + " be nullable and without defaults. Then restart the task."),
   DEAD_LETTER_FAILED("VS-301", "Could not write a record to the dead-letter queue",
       "Check errors.deadletterqueue.topic.name and the worker's access to that topic."),
   RECORD_REJECTED("VS-302", "Record rejected and errors.tolerance is none",

@@ -2,6 +2,7 @@ package io.github.variantconnect.sink.writer;
 
 import io.github.variantconnect.sink.buffer.FlushPolicy;
 import io.github.variantconnect.sink.buffer.PartitionBuffer;
+import io.github.variantconnect.sink.config.OffsetsAheadPolicy;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.convert.RecordConverter;
 import io.github.variantconnect.sink.errors.RecordErrors;
@@ -57,7 +58,10 @@ public final class SinkWriter {
   private final RetryBudget retry;
   private final SinkMetrics metrics;
   private final LongSupplier clock;
+  private final OffsetsAheadPolicy aheadPolicy;
   private final Map<TopicPartition, PartitionBuffer> buffers = new LinkedHashMap<>();
+  /** Losses the target reported on an offset commit, applied on the next put (see {@link #preCommit()}). */
+  private final Map<TopicPartition, Long> pendingRewinds = new LinkedHashMap<>();
   private PartitionBuffer lastBuffer;
   private boolean paused;
 
@@ -69,6 +73,7 @@ public final class SinkWriter {
     this.metrics = metrics;
     this.clock = clock;
     this.tables = config.topicTableMap();
+    this.aheadPolicy = config.offsetsAheadPolicy();
     this.policy = new FlushPolicy(config.bufferCountRecords(), config.bufferSizeBytes(), config.bufferFlushTime());
     this.retry = new RetryBudget(config.retryBackoff(), config.retryTimeout());
     this.converter = new RecordConverter(config.metadataFields(), config.nullValueBehavior(),
@@ -80,9 +85,10 @@ public final class SinkWriter {
     if (partitions.isEmpty()) {
       return;
     }
-    Map<TopicPartition, Long> committed = openWithRetries(partitions);
+    Map<TopicPartition, Long> committed = withRetries("opening " + partitions, () -> target.open(partitions));
     lastBuffer = null;
     for (TopicPartition tp : partitions) {
+      pendingRewinds.remove(tp);
       PartitionBuffer buffer = new PartitionBuffer(tp);
       Long offset = committed.get(tp);
       if (offset != null && offset >= 0) {
@@ -95,23 +101,29 @@ public final class SinkWriter {
     log.info("Opened {}; resuming after committed offsets {}", partitions, committed);
   }
 
-  private Map<TopicPartition, Long> openWithRetries(Collection<TopicPartition> partitions) {
+  /**
+   * A target call that cannot be deferred to a later put (the rebalance callback has to return with
+   * the offsets; a reset must be durable before the record is taken): a short blocking retry.
+   */
+  private <T> T withRetries(String what, TargetCall<T> call) {
     RetryBudget budget = new RetryBudget(Duration.ofMillis(100), Duration.ofMillis(retry.budgetMs()));
     while (true) {
       try {
-        return target.open(partitions);
+        return call.run();
       } catch (TargetException e) {
         long wait = e.retriable() ? budget.onFailure(clock.getAsLong()) : -1;
         if (wait < 0) {
-          SinkErrorCode code = e.retriable() ? SinkErrorCode.TARGET_UNAVAILABLE : SinkErrorCode.TARGET_FAILED;
-          throw new ConnectException(code.messageWithHint("opening " + partitions + ": " + e.getMessage()), e);
+          throw new ConnectException(codeOf(e).messageWithHint(what + ": " + e.getMessage()), e);
         }
-        // The rebalance callback has to return with the offsets; a short blocking wait is the only option.
-        log.warn("Target not available opening {} ({}); retrying in {} ms", partitions, e.getMessage(), wait);
+        log.warn("Target not available {} ({}); retrying in {} ms", what, e.getMessage(), wait);
         metrics.retried();
         sleep(wait);
       }
     }
+  }
+
+  private static SinkErrorCode codeOf(TargetException e) {
+    return e.code() != null ? e.code() : e.retriable() ? SinkErrorCode.TARGET_UNAVAILABLE : SinkErrorCode.TARGET_FAILED;
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -119,6 +131,8 @@ public final class SinkWriter {
     for (SinkRecord record : records) {
       accept(record, now);
     }
+    // After this put's records: they were fetched before the seek a rewind asks for, so they go too.
+    applyPendingRewinds();
     if (retry.failing() ? now >= retry.nextAttemptAtMs() : policy.isDue(buffers.values(), now)) {
       flush(now);
     }
@@ -133,12 +147,10 @@ public final class SinkWriter {
     PartitionBuffer buffer = bufferOf(record);
     long offset = record.originalKafkaOffset();
     if (!buffer.isNew(offset)) {
-      if (buffer.isBelowSeek(offset)) {
-        throw new ConnectException(SinkErrorCode.OFFSETS_AHEAD_OF_LOG.messageWithHint(buffer.partition()
-            + " was sought to " + buffer.soughtTo() + ", the offset after the target's committed one, but the"
-            + " next record is at " + offset));
+      if (!buffer.isBelowSeek(offset)) {
+        return;
       }
-      return;
+      onOffsetsAheadOfLog(buffer, offset);
     }
     Row row;
     try {
@@ -155,6 +167,30 @@ public final class SinkWriter {
     } else {
       buffer.add(row, offset, now);
     }
+  }
+
+  /**
+   * The first record after a seek lies below it: the consumer found the target's offset out of
+   * range, so the log no longer holds what the target committed (the topic was deleted and
+   * recreated, or truncated). Never skipped silently: the task fails, or with RESET_TO_KAFKA the
+   * target forgets the old position and the partition is ingested from this record on.
+   */
+  private void onOffsetsAheadOfLog(PartitionBuffer buffer, long offset) {
+    TopicPartition tp = buffer.partition();
+    String detail = tp + " was sought to " + buffer.soughtTo() + ", the offset after the target's committed one,"
+        + " but the next record is at " + offset;
+    if (aheadPolicy == OffsetsAheadPolicy.FAIL) {
+      throw new ConnectException(SinkErrorCode.OFFSETS_AHEAD_OF_LOG.messageWithHint(detail));
+    }
+    withRetries("resetting the offset of " + tp + " to " + offset, () -> {
+      target.resetOffsets(Map.of(tp, offset));
+      return null;
+    });
+    buffer.restartAt(offset);
+    publish(buffer);
+    log.warn("{}; {}={}: the target's offset was reset, ingesting {} from offset {}",
+        SinkErrorCode.OFFSETS_AHEAD_OF_LOG.message(detail), VariantSinkConfig.OFFSETS_AHEAD_POLICY, aheadPolicy,
+        tp, offset);
   }
 
   /** Offsets are the consumed partition's, even when a transform renamed the topic. */
@@ -194,7 +230,10 @@ public final class SinkWriter {
     try {
       target.write(batch);
     } catch (PartitionsRewoundException e) {
-      rewind(e);
+      rewind(e.committed());
+      // The batch's other partitions stay pending and, being due, are written on the next put.
+      log.warn("Target rewound {} ({}); reading them again from their committed offsets", e.committed().keySet(),
+          e.getMessage());
       return;
     } catch (TargetException e) {
       onFailure(batch, e, now);
@@ -225,7 +264,7 @@ public final class SinkWriter {
   private void onFailure(Batch batch, TargetException e, long now) {
     String what = batch.rowCount() + " rows of " + batch.partitions().size() + " partition(s)";
     if (!e.retriable()) {
-      throw new ConnectException(SinkErrorCode.TARGET_FAILED.messageWithHint("writing " + what + ": " + e.getMessage()), e);
+      throw new ConnectException(codeOf(e).messageWithHint("writing " + what + ": " + e.getMessage()), e);
     }
     long wait = retry.onFailure(now);
     if (wait < 0) {
@@ -244,8 +283,8 @@ public final class SinkWriter {
   }
 
   /** The target dropped accepted data: forget the buffers and read those partitions again. */
-  private void rewind(PartitionsRewoundException e) {
-    for (Map.Entry<TopicPartition, Long> entry : e.committed().entrySet()) {
+  private void rewind(Map<TopicPartition, Long> committed) {
+    for (Map.Entry<TopicPartition, Long> entry : committed.entrySet()) {
       PartitionBuffer buffer = buffers.get(entry.getKey());
       if (buffer == null) {
         continue;
@@ -256,9 +295,13 @@ public final class SinkWriter {
       }
       publish(buffer);
     }
-    // The batch's other partitions stay pending and, being due, are written on the next put.
-    log.warn("Target rewound {} ({}); reading them again from their committed offsets", e.committed().keySet(),
-        e.getMessage());
+  }
+
+  private void applyPendingRewinds() {
+    if (!pendingRewinds.isEmpty()) {
+      rewind(pendingRewinds);
+      pendingRewinds.clear();
+    }
   }
 
   private void scheduleWakeUp(long now) {
@@ -276,11 +319,23 @@ public final class SinkWriter {
     metrics.buffered(rows);
   }
 
-  /** Offsets the target has committed, +1 as Kafka counts; never anything merely buffered. */
+  /**
+   * Offsets the target has committed, +1 as Kafka counts; never anything merely buffered.
+   *
+   * <p>A loss the target reports here (a streaming channel found invalidated) is not rewound at
+   * once: the worker also commits while revoking partitions, and a seek requested for a partition
+   * it then takes away would fail the next poll. The rewind waits for the next put, unless the
+   * partition is closed first, in which case its next owner starts from the committed offset.
+   */
   public Map<TopicPartition, OffsetAndMetadata> preCommit() {
     Map<TopicPartition, Long> committed;
     try {
       committed = target.committedOffsets(buffers.keySet());
+    } catch (PartitionsRewoundException e) {
+      pendingRewinds.putAll(e.committed());
+      log.warn("Target lost accepted records of {} ({}); reading them again from their committed offsets",
+          e.committed().keySet(), e.getMessage());
+      return Map.of();
     } catch (TargetException e) {
       // Nothing is lost by skipping one commit; the next put reports a lasting outage.
       log.warn("Could not read committed offsets from the target ({}); skipping this offset commit", e.getMessage());
@@ -304,6 +359,7 @@ public final class SinkWriter {
    */
   public void close(Collection<TopicPartition> partitions) {
     for (TopicPartition tp : partitions) {
+      pendingRewinds.remove(tp);
       PartitionBuffer buffer = buffers.remove(tp);
       if (buffer != null && buffer.hasPending()) {
         log.debug("Dropping {} unwritten rows of revoked {}", buffer.rowCount(), tp);
@@ -320,6 +376,7 @@ public final class SinkWriter {
 
   public void stop() {
     buffers.clear();
+    pendingRewinds.clear();
     lastBuffer = null;
     target.close();
   }
@@ -331,6 +388,11 @@ public final class SinkWriter {
   private void pauseAll() {
     context.pause(context.assignment().toArray(TopicPartition[]::new));
     paused = true;
+  }
+
+  @FunctionalInterface
+  private interface TargetCall<T> {
+    T run() throws TargetException;
   }
 
   private static void sleep(long ms) {

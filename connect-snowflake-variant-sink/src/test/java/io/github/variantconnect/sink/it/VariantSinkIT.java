@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.variantconnect.sink.target.snowflake.OfficialConfigs;
+import io.github.variantconnect.sink.target.snowflake.TestKeys;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
 import io.github.variantconnect.testkit.ConnectRestClient;
@@ -59,6 +61,28 @@ class VariantSinkIT {
 
     assertThat(CONNECT.rest().validationErrors(SINK_CLASS, with(valid, "buffer.flush.time", "0")))
         .containsOnlyKeys("buffer.flush.time");
+  }
+
+  @Test
+  void anOfficialSnowflakeConnectorConfigValidatesThroughTheWorkerWithoutReachingSnowflake() {
+    // The account does not exist: validation must not try to reach it, only read and decrypt the key.
+    Map<String, String> official = OfficialConfigs.streaming();
+    official.put("snowflake.url.name", "no-such-account-xyz.snowflakecomputing.com:443");
+    String key = TestKeys.encryptedDes3Pem();
+    official.put("snowflake.private.key", key);
+    official.put("snowflake.private.key.passphrase", TestKeys.PASSPHRASE);
+    long started = System.nanoTime();
+
+    assertThat(CONNECT.rest().validationErrors(SINK_CLASS, official)).isEmpty();
+    assertThat(System.nanoTime() - started).as("no network round trips").isLessThan(10_000_000_000L);
+
+    Map<String, List<String>> wrong = CONNECT.rest().validationErrors(SINK_CLASS,
+        with(official, "snowflake.private.key.passphrase", "wrong passphrase"));
+    assertThat(wrong).containsOnlyKeys("snowflake.private.key.passphrase");
+    assertThat(wrong.get("snowflake.private.key.passphrase").get(0)).contains("does not decrypt");
+    JsonNode answer = CONNECT.rest().validate(SINK_CLASS, official);
+    String body = key.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    assertThat(answer.toString()).doesNotContain(TestKeys.PASSPHRASE).doesNotContain(body.substring(40, 80));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.github.variantconnect.sink.InMemoryTarget;
 import io.github.variantconnect.sink.Records;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.errors.RecordErrors;
+import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.metrics.SinkMetrics;
 import io.github.variantconnect.sink.target.PartitionsRewoundException;
 import io.github.variantconnect.sink.target.Row;
@@ -125,6 +126,51 @@ class SinkWriterTest {
         .hasMessageContaining("[VS-203]")
         .hasMessageContaining("sought to 101")
         .hasMessageContaining("next record is at 0");
+  }
+
+  @Test
+  void withResetToKafkaARecreatedTopicResetsTheTargetAndIsIngestedFromTheConsumersPosition() {
+    target.offsets.put(P0, 100L);
+    SinkWriter writer = writer(Map.of("variant.offsets.ahead.of.log.policy", "reset_to_kafka"));
+    writer.open(List.of(P0));
+
+    writer.put(records(P0, 0, 3));
+
+    assertThat(target.offsets).containsEntry(P0, 2L);
+    assertThat(target.rows).extracting(Row::offset).containsExactly(0L, 1L, 2L);
+    assertThat(writer.preCommit()).containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
+  }
+
+  @Test
+  void aTargetsOwnErrorCodeIsWhatTheTaskFailsWith() {
+    SinkWriter writer = writer();
+    writer.open(List.of(P0));
+    target.failures.add(TargetException.fatal(SinkErrorCode.SNOWFLAKE_AUTH_FAILED, "JWT token is invalid", null));
+
+    assertThatThrownBy(() -> writer.put(records(P0, 0, 3)))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("[VS-204]")
+        .hasMessageContaining("JWT token is invalid")
+        .hasMessageContaining("RSA_PUBLIC_KEY");
+  }
+
+  @Test
+  void aLossReportedOnAnOffsetCommitIsRewoundOnTheNextPutUnlessThePartitionIsClosedFirst() {
+    SinkWriter writer = writer(Map.of("buffer.count.records", "100"));
+    writer.open(List.of(P0, P1));
+    writer.put(records(P0, 0, 2));
+    target.committedFailures.add(new PartitionsRewoundException("channel invalidated", Map.of(P0, -1L, P1, 4L), null));
+
+    assertThat(writer.preCommit()).isEmpty();
+    assertThat(context.seeks).as("no seek while the worker may be revoking").isEmpty();
+
+    writer.close(List.of(P1));
+    writer.put(records(P0, 2, 1));
+
+    assertThat(context.seeks).containsExactly(Map.entry(P0, 0L));
+    clock.addAndGet(5000);
+    writer.put(List.of());
+    assertThat(target.rows).as("the dropped buffer is not written").isEmpty();
   }
 
   @Test

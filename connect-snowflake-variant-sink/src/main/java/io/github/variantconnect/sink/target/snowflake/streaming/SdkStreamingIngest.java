@@ -1,0 +1,224 @@
+package io.github.variantconnect.sink.target.snowflake.streaming;
+
+import io.github.variantconnect.sink.errors.SinkErrorCode;
+import io.github.variantconnect.sink.target.Row;
+import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.PrivateKeys;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeIdentifier;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeSql;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import net.snowflake.ingest.streaming.InsertValidationResponse;
+import net.snowflake.ingest.streaming.OpenChannelRequest;
+import net.snowflake.ingest.streaming.SnowflakeStreamingIngestChannel;
+import net.snowflake.ingest.streaming.SnowflakeStreamingIngestClient;
+import net.snowflake.ingest.streaming.SnowflakeStreamingIngestClientFactory;
+import net.snowflake.ingest.utils.ParameterProvider;
+import net.snowflake.ingest.utils.SFException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link StreamingIngest} over the snowflake-ingest-sdk interfaces. Tests hand it in-memory
+ * implementations of {@link SnowflakeStreamingIngestClient} and its channels; {@link #connect}
+ * builds the real client.
+ */
+public final class SdkStreamingIngest implements StreamingIngest {
+
+  private static final Logger log = LoggerFactory.getLogger(SdkStreamingIngest.class);
+
+  private final SnowflakeStreamingIngestClient client;
+  private final SnowflakeIdentifier database;
+  private final SnowflakeIdentifier schema;
+
+  public SdkStreamingIngest(SnowflakeStreamingIngestClient client, SnowflakeIdentifier database,
+      SnowflakeIdentifier schema) {
+    this.client = client;
+    this.database = database;
+    this.schema = schema;
+  }
+
+  /** Builds the SDK client: this is where the account is first contacted. */
+  public static StreamingIngest connect(SnowflakeConfig config, String clientName) throws TargetException {
+    Properties props = new Properties();
+    props.put("url", config.url().httpUrl());
+    props.put("user", config.user());
+    props.put("private_key", PrivateKeys.toBase64(config.privateKey()));
+    config.role().ifPresent(role -> props.put("role", role.asText()));
+    Map<String, Object> parameters = Map.of(ParameterProvider.MAX_CLIENT_LAG, config.maxClientLag().toMillis());
+    try {
+      SnowflakeStreamingIngestClient client = SnowflakeStreamingIngestClientFactory.builder(clientName)
+          .setProperties(props).setParameterOverrides(parameters).build();
+      return new SdkStreamingIngest(client, config.database(), config.schema());
+    } catch (RuntimeException e) {
+      throw SnowflakeErrors.classify("starting the Snowpipe Streaming client for " + config.url().host(), e);
+    }
+  }
+
+  @Override
+  public Channel open(String channelName, String table, Long resetTo) throws TargetException {
+    OpenChannelRequest.OpenChannelRequestBuilder request = OpenChannelRequest.builder(channelName)
+        .setDBName(database.asText())
+        .setSchemaName(schema.asText())
+        .setTableName(table)
+        // A bad row fails the whole insert, so no row is ever dropped without the task knowing.
+        .setOnErrorOption(OpenChannelRequest.OnErrorOption.ABORT);
+    if (resetTo != null) {
+      request.setOffsetToken(Long.toString(resetTo));
+    }
+    try {
+      return new SdkChannel(client.openChannel(request.build()), table);
+    } catch (RuntimeException e) {
+      throw SnowflakeErrors.classify("opening channel " + channelName + " on " + table, e);
+    }
+  }
+
+  @Override
+  public Map<Channel, Long> committedOffsets(List<Channel> channels) throws TargetException {
+    List<SnowflakeStreamingIngestChannel> sdkChannels = new ArrayList<>(channels.size());
+    for (Channel channel : channels) {
+      sdkChannels.add(((SdkChannel) channel).channel);
+    }
+    Map<String, String> tokens;
+    try {
+      tokens = client.getLatestCommittedOffsetTokens(sdkChannels);
+    } catch (SFException e) {
+      if (SnowflakeErrors.isChannelInvalid(e)) {
+        throw new InvalidChannelException("a channel was invalidated (Snowpipe Streaming error " + e.getVendorCode()
+            + ")", e);
+      }
+      throw SnowflakeErrors.classify("reading the committed offsets of " + channels.size() + " channels", e);
+    } catch (RuntimeException e) {
+      throw SnowflakeErrors.classify("reading the committed offsets of " + channels.size() + " channels", e);
+    }
+    Map<Channel, Long> offsets = new HashMap<>();
+    for (Channel channel : channels) {
+      SdkChannel sdk = (SdkChannel) channel;
+      offsets.put(channel, parse(sdk, tokens.get(sdk.channel.getFullyQualifiedName())));
+    }
+    return offsets;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return client.isClosed();
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (Exception e) {
+      log.warn("Closing the Snowpipe Streaming client failed: {}", e.toString());
+    }
+  }
+
+  /** Tokens are Kafka offsets as text; anything else was written by another program. */
+  private static long parse(SdkChannel channel, String token) throws TargetException {
+    if (token == null || token.isEmpty()) {
+      return -1;
+    }
+    try {
+      return Math.max(-1, Long.parseLong(token));
+    } catch (NumberFormatException e) {
+      throw TargetException.fatal("channel " + channel.name() + " on " + channel.table + " holds offset token '"
+          + token + "', which is not a Kafka offset: another program writes through a channel of this name. Give"
+          + " the connector another name", e);
+    }
+  }
+
+  private static final class SdkChannel implements Channel {
+    private final SnowflakeStreamingIngestChannel channel;
+    private final String table;
+
+    SdkChannel(SnowflakeStreamingIngestChannel channel, String table) {
+      this.channel = channel;
+      this.table = table;
+    }
+
+    @Override
+    public String name() {
+      return channel.getName();
+    }
+
+    @Override
+    public String table() {
+      return table;
+    }
+
+    @Override
+    public void insert(List<Row> rows, long lastOffset) throws TargetException {
+      List<Map<String, Object>> values = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        // JSON text into VARIANT columns: the SDK parses it, as PARSE_JSON would.
+        values.add(Map.of(SnowflakeSql.RECORD_METADATA, row.metadata(), SnowflakeSql.RECORD_CONTENT, row.content()));
+      }
+      InsertValidationResponse response;
+      try {
+        response = channel.insertRows(values, Long.toString(lastOffset));
+      } catch (SFException e) {
+        if (SnowflakeErrors.isChannelInvalid(e)) {
+          throw new InvalidChannelException("channel " + name() + " was invalidated (Snowpipe Streaming error "
+              + e.getVendorCode() + ")", e);
+        }
+        throw SnowflakeErrors.classify(describe(rows), e);
+      } catch (RuntimeException e) {
+        throw SnowflakeErrors.classify(describe(rows), e);
+      }
+      if (response != null && response.hasErrors()) {
+        InsertValidationResponse.InsertError error = response.getInsertErrors().get(0);
+        long index = error.getRowIndex();
+        String offset = index >= 0 && index < rows.size() ? Long.toString(rows.get((int) index).offset()) : "?";
+        throw TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "row at offset " + offset + " of channel "
+            + name() + " rejected by " + table + ": " + response.getErrorRowCount() + " row(s) with errors"
+            + (error.getException() == null ? "" : ", Snowpipe Streaming error " + error.getException().getVendorCode())
+            + columns("extra columns", error.getExtraColNames())
+            + columns("missing NOT NULL columns", error.getMissingNotNullColNames())
+            + columns("NULL in NOT NULL columns", error.getNullValueForNotNullColNames()), null);
+      }
+    }
+
+    private String describe(List<Row> rows) {
+      return "inserting " + rows.size() + " rows at offsets " + rows.get(0).offset() + ".."
+          + rows.get(rows.size() - 1).offset() + " through channel " + name() + " into " + table;
+    }
+
+    private static String columns(String what, List<String> names) {
+      return names == null || names.isEmpty() ? "" : ", " + what + " " + names;
+    }
+
+    @Override
+    public long committedOffset() throws TargetException {
+      try {
+        return parse(this, channel.getLatestCommittedOffsetToken());
+      } catch (SFException e) {
+        if (SnowflakeErrors.isChannelInvalid(e)) {
+          throw new InvalidChannelException("channel " + name() + " was invalidated reading its offset", e);
+        }
+        throw SnowflakeErrors.classify("reading the committed offset of channel " + name(), e);
+      } catch (RuntimeException e) {
+        throw SnowflakeErrors.classify("reading the committed offset of channel " + name(), e);
+      }
+    }
+
+    @Override
+    public boolean isValid() {
+      return channel.isValid() && !channel.isClosed();
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+      try {
+        return channel.close();
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.variantconnect.quickstart.dashboard;
+
+/**
+ * What the dashboard reads, one fixed query per panel over the views of {@code sql/duckdb}. Nothing
+ * here is built from a request: the page only ever receives these answers.
+ *
+ * <p>Every view recomputes from the raw rows when read, so each query costs a scan; windows
+ * ({@code QUALIFY … OVER ()}) rather than scalar subqueries keep it to one scan per panel.
+ */
+enum DashboardQuery {
+
+  /** The four headline figures (one row). */
+  KPIS("kpis", 1, """
+      SELECT active_trains, avg_passengers, active_alerts, avg_power_kw, reporting_trains, as_of
+      FROM ATS_KPIS"""),
+
+  /** Network averages per simulated tick over the last simulated hour: the two timelines. */
+  TIMELINE("timeline", 1, """
+      SELECT event_time,
+             AVG(passenger_count) AS avg_passengers,
+             AVG(power_kw)        AS avg_power_kw,
+             COUNT(*)             AS trains
+      FROM ATS_TRANSFORMED
+      WHERE status <> 'OUT_OF_SERVICE'
+      GROUP BY event_time
+      QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL 1 HOUR
+      ORDER BY event_time"""),
+
+  /** Where every train is now. */
+  POSITIONS("positions", 1, """
+      SELECT train_id, line_id, latitude, longitude, position_km, speed_kmh,
+             passenger_count, capacity, power_kw, status, alert_count
+      FROM ATS_LATEST_STATUS
+      ORDER BY line_id, train_id"""),
+
+  /**
+   * The lines as their stations, located where trains dwell, in track order. Stations do not
+   * move, so once found they are read less often.
+   */
+  STATIONS("stations", 5, """
+      SELECT line_id, station_id,
+             AVG(latitude)    AS latitude,
+             AVG(longitude)   AS longitude,
+             MIN(position_km) AS position_km
+      FROM ATS_TRANSFORMED
+      WHERE status = 'DWELLING' AND latitude IS NOT NULL AND longitude IS NOT NULL
+      GROUP BY line_id, station_id
+      ORDER BY line_id, position_km"""),
+
+  /** Alerts carried by each train's latest event. */
+  ALERTS("alerts", 1, """
+      SELECT train_id, line_id, alert_type, status, station_id, passenger_count, power_kw, event_time
+      FROM ATS_ALERTS
+      WHERE is_active
+      ORDER BY alert_type, train_id
+      LIMIT 100"""),
+
+  /** Clickstream headline figures (one row). */
+  SHOP_TOTALS("shop_totals", 1, """
+      SELECT COUNT(*)      AS customers,
+             SUM(events)   AS events,
+             SUM(sessions) AS sessions,
+             SUM(orders)   AS orders,
+             SUM(revenue)  AS revenue,
+             MAX(last_seen) AS last_event
+      FROM REAL_TIME_CUSTOMER_METRICS"""),
+
+  FUNNEL("funnel", 1, """
+      SELECT step_order, step, sessions, users, conversion_from_previous, conversion_from_start
+      FROM EVENT_FUNNEL
+      ORDER BY step_order"""),
+
+  /** Revenue per day, newest first, from the per-customer daily table. */
+  DAILY_REVENUE("daily_revenue", 1, """
+      SELECT event_date, SUM(revenue) AS revenue, SUM(orders) AS orders, COUNT(*) AS customers
+      FROM DAILY_CUSTOMER_REVENUE
+      GROUP BY event_date
+      ORDER BY event_date DESC
+      LIMIT 7"""),
+
+  /** Events and revenue per hour and event type over the last day of event time. */
+  HOURLY_TRENDS("hourly_trends", 1, """
+      SELECT event_hour, event_type, events, revenue
+      FROM HOURLY_TRENDS
+      QUALIFY event_hour >= MAX(event_hour) OVER () - INTERVAL 23 HOUR
+      ORDER BY event_hour, event_type"""),
+
+  TOP_CUSTOMERS("top_customers", 1, """
+      SELECT revenue_rank, user_id, revenue, orders, purchases, sessions, last_seen
+      FROM TOP_CUSTOMERS
+      ORDER BY revenue_rank, user_id
+      LIMIT 10""");
+
+  private final String key;
+  private final int everyRounds;
+  private final String sql;
+
+  DashboardQuery(String key, int everyRounds, String sql) {
+    this.key = key;
+    this.everyRounds = everyRounds;
+    this.sql = sql;
+  }
+
+  /** The name of this panel's answer in the page's JSON. */
+  String key() {
+    return key;
+  }
+
+  String sql() {
+    return sql;
+  }
+
+  /** Whether to run in refresh round {@code round} (0, 1, …) even when it has an answer already. */
+  boolean dueIn(long round) {
+    return round % everyRounds == 0;
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.variantconnect.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class QuickstartOptionsTest {
+
+  @Test
+  void defaultsServeTheDashboardOn8088AndKeepStateInQuickstartData() {
+    QuickstartOptions options = QuickstartOptions.parse(new String[0], new Properties());
+
+    assertThat(options.dashboardPort()).isEqualTo(8088);
+    assertThat(options.dashboardHost()).isEqualTo("127.0.0.1");
+    assertThat(options.apiPort()).isEqualTo(8089);
+    assertThat(options.dataDir()).isEqualTo(Path.of("quickstart-data"));
+    assertThat(options.reset()).isFalse();
+    assertThat(options.atsSpeedup()).isEqualTo("10");
+    assertThat(options.connectorFiles())
+        .containsExactly("ats-source.json", "clickstream-http-source.json", "variant-sink-duckdb.json");
+  }
+
+  @Test
+  void systemPropertiesSetWhatTheMavenCommandPassesOn() {
+    Properties properties = new Properties();
+    properties.setProperty("quickstart.dashboard.port", "9000");
+    properties.setProperty("quickstart.reset", "true");
+    properties.setProperty("quickstart.data.dir", "/tmp/qs");
+    properties.setProperty("variantconnect.sql.dir", "/repo/sql/duckdb");
+
+    QuickstartOptions options = QuickstartOptions.parse(new String[0], properties);
+
+    assertThat(options.dashboardPort()).isEqualTo(9000);
+    assertThat(options.reset()).isTrue();
+    assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/qs"));
+    assertThat(options.sqlDir()).isEqualTo(Path.of("/repo/sql/duckdb"));
+  }
+
+  @Test
+  void flagsWinOverSystemProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("quickstart.dashboard.port", "9000");
+
+    QuickstartOptions options = QuickstartOptions.parse(
+        new String[] {"--dashboard-port=9100", "--reset", "--connectors=ats-source.json", "--ats-speedup=2.5"},
+        properties);
+
+    assertThat(options.dashboardPort()).isEqualTo(9100);
+    assertThat(options.reset()).isTrue();
+    assertThat(options.connectorFiles()).containsExactly("ats-source.json");
+    assertThat(options.atsSpeedup()).isEqualTo("2.5");
+  }
+
+  @Test
+  void badValuesNameTheSetting() {
+    assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--dashboard-port=http"}, new Properties()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("quickstart.dashboard.port");
+    assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--ats-speedup=0"}, new Properties()))
+        .hasMessageContaining("quickstart.ats.speedup");
+    assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--port=1"}, new Properties()))
+        .hasMessageContaining("--port");
+  }
+
+  @Test
+  void helpIsRecognised() {
+    assertThat(QuickstartOptions.wantsHelp(new String[] {"--help"})).isTrue();
+    assertThat(QuickstartOptions.wantsHelp(new String[] {"--reset"})).isFalse();
+  }
+}
