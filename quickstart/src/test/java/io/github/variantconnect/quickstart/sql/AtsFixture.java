@@ -1,5 +1,6 @@
 package io.github.variantconnect.quickstart.sql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.variantconnect.ats.sim.Line;
 import io.github.variantconnect.ats.sim.LineSimulation;
 import io.github.variantconnect.ats.sim.MetroNetwork;
@@ -59,6 +60,23 @@ final class AtsFixture {
           s.getString("next_station_id"), s.getFloat64("latitude"), s.getFloat64("longitude"),
           s.getFloat64("position_km"), s.getFloat64("speed_kmh"), s.getInt32("passenger_count"),
           s.getInt32("capacity"), s.getFloat64("power_kw"), s.getString("status"), List.copyOf(alerts));
+    }
+
+    /** The same event read back from the topic, where the JsonConverter (schemas off) wrote it. */
+    static Event fromJson(JsonNode n) {
+      List<String> alerts = new ArrayList<>();
+      n.path("alerts").forEach(alert -> alerts.add(alert.asText()));
+      return new Event(n.get("event_id").asText(), n.get("train_id").asText(), n.get("line_id").asText(),
+          n.get("seq").asLong(), Instant.parse(n.get("event_time").asText()), text(n, "station_id"),
+          text(n, "next_station_id"), n.get("latitude").asDouble(), n.get("longitude").asDouble(),
+          n.get("position_km").asDouble(), n.get("speed_kmh").asDouble(), n.get("passenger_count").asInt(),
+          n.get("capacity").asInt(), n.get("power_kw").asDouble(), n.get("status").asText(),
+          List.copyOf(alerts));
+    }
+
+    private static String text(JsonNode n, String field) {
+      JsonNode value = n.get(field);
+      return value == null || value.isNull() ? null : value.asText();
     }
   }
 
