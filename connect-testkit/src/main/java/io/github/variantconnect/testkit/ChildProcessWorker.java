@@ -46,9 +46,10 @@ final class ChildProcessWorker implements ConnectWorker {
       command.add("-Xmx512m");
       command.add("-XX:+UseSerialGC");
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+      command.add("-D" + ChildWorkerMain.PARENT_PID + "=" + ProcessHandle.current().pid());
       command.add("-cp");
       command.add(testClasspath());
-      command.add("org.apache.kafka.connect.cli.ConnectDistributed");
+      command.add(ChildWorkerMain.class.getName());
       command.add(propsFile.toString());
       Process process =
           new ProcessBuilder(command)
@@ -76,6 +77,11 @@ final class ChildProcessWorker implements ConnectWorker {
 
   Path logFile() {
     return logFile;
+  }
+
+  @Override
+  public long pid() {
+    return process.pid();
   }
 
   @Override

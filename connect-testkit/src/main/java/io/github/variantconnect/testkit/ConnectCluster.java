@@ -5,9 +5,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension
  * static final ConnectCluster CONNECT = ConnectCluster.builder().exactlyOnceSource(true).build();
  * }</pre>
+ *
+ * <p>With {@code workers(n)} it starts {@code n} workers in one Connect group; the methods without a
+ * worker index act on worker 0, and {@link #rest()} talks to whichever worker is alive.
  */
 public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -32,8 +40,9 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private final String groupId;
   private final Path dataDir;
   private final ConnectRestClient rest = new ConnectRestClient(this::restUrl);
+  private final ConnectWorker[] workers;
+  private final List<Path> workerLogs = new CopyOnWriteArrayList<>();
   private EmbeddedKafka kafka;
-  private ConnectWorker worker;
   private int workerStarts;
 
   private ConnectCluster(Builder builder) {
@@ -41,6 +50,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     this.childProcess = builder.childProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
     this.dataDir = builder.dataDir;
+    this.workers = new ConnectWorker[builder.workers];
     // A persistent stack keeps one Connect group, so its connectors and offsets are found again.
     this.groupId = dataDir != null ? "variant-connect" : "connect-it-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -59,10 +69,12 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     close();
   }
 
-  /** Starts the broker and one worker; for use outside JUnit (benchmarks, the quickstart). */
+  /** Starts the broker and the workers; for use outside JUnit (benchmarks, the quickstart). */
   public ConnectCluster start() {
     kafka = EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"));
-    startWorker();
+    for (int index = 0; index < workers.length; index++) {
+      startWorker(index);
+    }
     return this;
   }
 
@@ -78,58 +90,128 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     return new TopicReader(kafka.bootstrapServers());
   }
 
+  /** Worker 0. */
   public ConnectWorker worker() {
-    return worker;
+    return worker(0);
+  }
+
+  /** The worker in slot {@code index} (0-based), alive or not; null before its first start. */
+  public ConnectWorker worker(int index) {
+    return workers[index];
+  }
+
+  public int workerCount() {
+    return workers.length;
+  }
+
+  /** How the worker in slot {@code index} appears as {@code worker_id} in connector status. */
+  public String workerId(int index) {
+    URI url = workers[index].restUrl();
+    return url.getHost() + ":" + url.getPort();
+  }
+
+  /** A REST client bound to one worker, for requests that must reach that worker. */
+  public ConnectRestClient rest(int index) {
+    return new ConnectRestClient(() -> workers[index].restUrl());
   }
 
   private URI restUrl() {
-    if (worker == null) {
-      throw new IllegalStateException("No Connect worker is running");
+    for (ConnectWorker worker : workers) {
+      if (worker != null && worker.isAlive()) {
+        return worker.restUrl();
+      }
     }
-    return worker.restUrl();
+    throw new IllegalStateException("No Connect worker is running");
   }
 
-  /** Starts a worker in the same Connect group; it picks up connectors and offsets from Kafka. */
+  /** Starts worker 0 in the same Connect group; it picks up connectors and offsets from Kafka. */
   public void startWorker() {
-    if (worker != null && worker.isAlive()) {
-      throw new IllegalStateException("A worker is already running");
+    startWorker(0);
+  }
+
+  /** Starts the worker of slot {@code index} in the Connect group and awaits its REST API. */
+  public void startWorker(int index) {
+    if (workers[index] != null && workers[index].isAlive()) {
+      throw new IllegalStateException("Worker " + index + " is already running");
     }
     WorkerSettings settings = new WorkerSettings(kafka.bootstrapServers(), groupId, exactlyOnceSource, workerOverrides);
     workerStarts++;
-    worker =
-        childProcess
-            ? ChildProcessWorker.start(settings.toProperties(0), workDir(), "worker-" + workerStarts)
-            : InProcessWorker.start(settings.toProperties(0));
-    Awaits.until(WORKER_START_TIMEOUT, "Connect worker REST API ready", () -> rest.call("GET", "connectors", null).isSuccess());
+    if (childProcess) {
+      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workDir(), "worker-" + workerStarts);
+      workerLogs.add(child.logFile());
+      workers[index] = child;
+    } else {
+      workers[index] = InProcessWorker.start(settings.toProperties(0));
+    }
+    ConnectRestClient own = rest(index);
+    Awaits.until(WORKER_START_TIMEOUT, "Connect worker " + index + " REST API ready",
+        () -> own.call("GET", "connectors", null).isSuccess());
   }
 
-  /** Graceful stop and start of the worker against the same broker. */
+  /** Graceful stop and start of worker 0 against the same broker. */
   public void restartWorker() {
-    worker.stop();
-    startWorker();
+    workers[0].stop();
+    startWorker(0);
   }
 
-  /** SIGKILL of the worker process (child-process mode only), then a fresh start. */
+  /** SIGKILL of worker 0 (child-process mode only), then a fresh start. */
   public void killAndRestartWorker() {
-    worker.kill();
-    startWorker();
+    killWorker(0);
+    startWorker(0);
   }
 
-  /** The log file of the current worker process, in child-process mode. */
+  /** SIGKILL of one worker (child-process mode only); the group moves its work to the others. */
+  public void killWorker(int index) {
+    workers[index].kill();
+  }
+
+  /** Graceful stop of one worker; the group moves its work to the others. */
+  public void stopWorker(int index) {
+    workers[index].stop();
+  }
+
+  /** The log file of the current process of worker 0, in child-process mode. */
   public Path workerLog() {
-    if (worker instanceof ChildProcessWorker child) {
+    return workerLog(0);
+  }
+
+  /** The log file of the current process of one worker, in child-process mode. */
+  public Path workerLog(int index) {
+    if (workers[index] instanceof ChildProcessWorker child) {
       return child.logFile();
     }
     throw new IllegalStateException("Worker logs are files only in child-process mode");
   }
 
-  /** Awaits the connector and at least {@code tasks} tasks in state RUNNING. */
+  /** Every log file any worker process of this cluster wrote, restarts included, oldest first. */
+  public List<Path> workerLogs() {
+    if (!childProcess) {
+      throw new IllegalStateException("Worker logs are files only in child-process mode");
+    }
+    return new ArrayList<>(workerLogs);
+  }
+
+  /**
+   * Awaits the connector and at least {@code tasks} tasks in state RUNNING on live workers. A state
+   * reported by a worker that has since been killed or stopped is stale and does not count.
+   */
   public JsonNode awaitRunning(String connector, int tasks, Duration timeout) {
     return Awaits.value(
         timeout,
         connector + " RUNNING with " + tasks + " task(s)",
         () -> rest.status(connector).ok().body(),
-        status -> isRunning(status, tasks));
+        status -> isRunning(status, tasks, liveWorkerIds()));
+  }
+
+  /** The {@code worker_id}s of the workers alive now. */
+  public Set<String> liveWorkerIds() {
+    Set<String> ids = new HashSet<>();
+    for (int index = 0; index < workers.length; index++) {
+      if (workers[index] != null && workers[index].isAlive()) {
+        ids.add(workerId(index));
+      }
+    }
+    return ids;
   }
 
   /** Awaits a task of the connector in state FAILED and returns the status with its trace. */
@@ -148,13 +230,15 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
         });
   }
 
-  private static boolean isRunning(JsonNode status, int tasks) {
-    if (!"RUNNING".equals(status.path("connector").path("state").asText())) {
+  private static boolean isRunning(JsonNode status, int tasks, Set<String> liveWorkers) {
+    JsonNode connector = status.path("connector");
+    if (!"RUNNING".equals(connector.path("state").asText())
+        || !liveWorkers.contains(connector.path("worker_id").asText())) {
       return false;
     }
     int running = 0;
     for (JsonNode task : status.path("tasks")) {
-      if ("RUNNING".equals(task.path("state").asText())) {
+      if ("RUNNING".equals(task.path("state").asText()) && liveWorkers.contains(task.path("worker_id").asText())) {
         running++;
       }
     }
@@ -174,8 +258,10 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   @Override
   public void close() throws Exception {
     try {
-      if (worker != null && worker.isAlive()) {
-        worker.stop();
+      for (ConnectWorker worker : workers) {
+        if (worker != null && worker.isAlive()) {
+          worker.stop();
+        }
       }
     } finally {
       if (kafka != null) {
@@ -190,6 +276,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     private boolean childProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
     private Path dataDir;
+    private int workers = 1;
 
     /** Keeps broker logs (and worker logs) under this directory across restarts. */
     public Builder dataDirectory(Path dir) {
@@ -206,6 +293,15 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     /** Runs the worker in its own JVM so it can be killed with SIGKILL. */
     public Builder childProcess(boolean enabled) {
       this.childProcess = enabled;
+      return this;
+    }
+
+    /** How many workers form the Connect group (default 1). */
+    public Builder workers(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("A cluster needs at least one worker, got " + count);
+      }
+      this.workers = count;
       return this;
     }
 

@@ -18,6 +18,11 @@ public interface ConnectWorker extends AutoCloseable {
 
   boolean isAlive();
 
+  /** The id of the OS process running the worker; for a worker inside the test JVM, that JVM's. */
+  default long pid() {
+    return ProcessHandle.current().pid();
+  }
+
   @Override
   default void close() {
     if (isAlive()) {

@@ -52,6 +52,10 @@ public final class EmbeddedKafka implements AutoCloseable {
               .setConfigProp("transaction.state.log.replication.factor", "1")
               .setConfigProp("transaction.state.log.min.isr", "1")
               .setConfigProp("group.initial.rebalance.delay.ms", "0")
+              // A killed exactly-once worker leaves transactions open; a restarted worker reads the
+              // offsets topic only past them. Check for timed-out ones every second, not every ten,
+              // so they are aborted soon after producer.transaction.timeout.ms.
+              .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
               .setConfigProp("auto.create.topics.enable", "true")
               .setConfigProp("num.partitions", "1")
               .build();

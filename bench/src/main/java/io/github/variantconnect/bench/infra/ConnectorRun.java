@@ -1,0 +1,45 @@
+package io.github.variantconnect.bench.infra;
+
+import io.github.variantconnect.testkit.Awaits;
+import io.github.variantconnect.testkit.ConnectCluster;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** Registers a connector through the REST API, times its output growing to the target, removes it. */
+public final class ConnectorRun {
+
+  /**
+   * Removing a connector rebalances the worker's tasks; the next run must not start inside that
+   * rebalance, or its tasks are stopped and restarted while being timed.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(3);
+
+  private ConnectorRun() {}
+
+  public static Throughput time(ConnectCluster cluster, String name, Map<String, String> config,
+      LongSupplier count, long target, Duration timeout) {
+    return time(cluster, name, config, count, target, timeout, () -> { });
+  }
+
+  /** As above; {@code beforeRemoval} runs once the target is reached, while the connector still runs. */
+  public static Throughput time(ConnectCluster cluster, String name, Map<String, String> config,
+      LongSupplier count, long target, Duration timeout, Runnable beforeRemoval) {
+    cluster.rest().putConfig(name, config);
+    try {
+      Throughput throughput = GrowthTimer.time(name, count, target, timeout);
+      beforeRemoval.run();
+      return throughput;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(e.getMessage() + "; status: " + cluster.rest().status(name).rawBody(), e);
+    } finally {
+      remove(cluster, name);
+    }
+  }
+
+  private static void remove(ConnectCluster cluster, String name) {
+    cluster.rest().delete(name);
+    Awaits.until(Duration.ofSeconds(60), name + " removed", () -> cluster.rest().status(name).status() == 404);
+    GrowthTimer.sleepNanos(SETTLE.toNanos());
+  }
+}

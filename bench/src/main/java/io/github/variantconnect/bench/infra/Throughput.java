@@ -1,0 +1,14 @@
+package io.github.variantconnect.bench.infra;
+
+/** Records moved in a measured span of time. */
+public record Throughput(long records, long nanos) {
+
+  public double perSecond() {
+    return records / (nanos / 1e9);
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%,.0f records/s (%,d records in %.2f s)", perSecond(), records, nanos / 1e9);
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.variantconnect.bench.latency;
+
+import io.github.variantconnect.testkit.Awaits;
+import io.github.variantconnect.testkit.ConnectRestClient;
+import io.github.variantconnect.testkit.WorkerSettings;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A distributed Connect worker in its own JVM, started the way {@code connect-distributed.sh}
+ * starts one (G1, 20 ms pause goal) but with the heap the goal allows, and with a GC log: the
+ * worker's heap is then measured from outside, without the broker and the load generator that
+ * share the benchmark's JVM.
+ */
+final class WorkerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final URI restUrl;
+  private final Path gcLog;
+  private final ConnectRestClient rest;
+
+  private WorkerProcess(Process process, URI restUrl, Path gcLog) {
+    this.process = process;
+    this.restUrl = restUrl;
+    this.gcLog = gcLog;
+    this.rest = new ConnectRestClient(() -> restUrl);
+  }
+
+  static WorkerProcess start(String bootstrapServers, String groupId, String maxHeap, Path workDir) {
+    try {
+      Files.createDirectories(workDir);
+      int port = freePort();
+      Properties props = new Properties();
+      props.putAll(new WorkerSettings(bootstrapServers, groupId, false, Map.of()).toProperties(port));
+      Path propsFile = workDir.resolve(groupId + ".properties");
+      try (Writer out = Files.newBufferedWriter(propsFile)) {
+        props.store(out, "Connect worker of the latency benchmark");
+      }
+      Path gcLog = workDir.resolve(groupId + "-gc.log");
+      Files.deleteIfExists(gcLog);
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xms" + maxHeap, "-Xmx" + maxHeap,
+          "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
+          "-Xlog:gc:file=" + gcLog,
+          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-cp", System.getProperty("java.class.path"),
+          "org.apache.kafka.connect.cli.ConnectDistributed", propsFile.toString()));
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(groupId + ".log").toFile()))
+          .start();
+      WorkerProcess worker = new WorkerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), gcLog);
+      Awaits.until(Duration.ofSeconds(90), "latency worker REST API ready",
+          () -> process.isAlive() && worker.rest.call("GET", "connectors", null).isSuccess());
+      return worker;
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not start the Connect worker process", e);
+    }
+  }
+
+  ConnectRestClient rest() {
+    return rest;
+  }
+
+  URI restUrl() {
+    return restUrl;
+  }
+
+  Path gcLog() {
+    return gcLog;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

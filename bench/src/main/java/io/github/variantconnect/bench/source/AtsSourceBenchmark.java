@@ -1,0 +1,119 @@
+package io.github.variantconnect.bench.source;
+
+import io.github.variantconnect.bench.infra.Baseline;
+import io.github.variantconnect.bench.infra.BenchOptions;
+import io.github.variantconnect.bench.infra.ConnectorConfigs;
+import io.github.variantconnect.bench.infra.ConnectorRun;
+import io.github.variantconnect.bench.infra.Throughput;
+import io.github.variantconnect.bench.infra.TopicRecordCount;
+import io.github.variantconnect.bench.infra.Topics;
+import io.github.variantconnect.bench.report.Result;
+import io.github.variantconnect.bench.report.Rounds;
+import io.github.variantconnect.testkit.ConnectCluster;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * ATS source records/s at tasks.max = 1, 2 and 4 against a raw KafkaProducer loop sending the very
+ * key and value bytes the connector produced (read back from the connector's own topic), to topics
+ * of the same partition count on the same broker. Every connector run is paired with a baseline run
+ * just before it, so a ratio compares runs made under the same machine load.
+ */
+public final class AtsSourceBenchmark {
+
+  /** Trains of the built-in network: one event per train per tick. */
+  public static final int TRAINS = 115;
+  public static final int PARTITIONS = 4;
+  private static final int[] TASKS = {1, 2, 4};
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final String COMMAND = "./mvnw -B -Pbench -DskipTests -pl bench -am verify -Dbench.only=ats";
+
+  private final ConnectCluster cluster;
+  private final Topics topics;
+  private final BenchOptions options;
+  /**
+   * Simulated time starts now: the records' timestamps are their event times (capped at the wall
+   * clock), and records timestamped more than log.retention.ms (7 days) ago are deleted by the
+   * broker's next retention check, a few minutes into the run.
+   */
+  private final String simStart = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+  public AtsSourceBenchmark(ConnectCluster cluster, Topics topics, BenchOptions options) {
+    this.cluster = cluster;
+    this.topics = topics;
+    this.options = options;
+  }
+
+  public long records() {
+    return TRAINS * options.atsTicks();
+  }
+
+  /**
+   * Runs the connector once, untimed, into a topic that is kept: it warms up the JIT for the timed
+   * runs, gives the baseline the very bytes to send, and the sink benchmark real telemetry.
+   */
+  public String produceTelemetryTopic(String topic) {
+    topics.create(topic, PARTITIONS);
+    System.out.printf("ats warm-up into %s: %s%n", topic, runConnector("ats-warm-up", topic, 2));
+    return topic;
+  }
+
+  /** Timed rounds; {@code telemetryTopic} holds the output of {@link #produceTelemetryTopic}. */
+  public List<Result> run(String telemetryTopic) {
+    Map<Integer, Rounds> byTasks = new LinkedHashMap<>();
+    List<ConsumerRecord<byte[], byte[]>> sameBytes = topics.readAll(telemetryTopic);
+    System.out.printf("ats warm-up raw producer: %s%n", runBaseline("ats-raw-warm-up", sameBytes));
+    for (int round = 1; round <= options.rounds(); round++) {
+      for (int tasks : TASKS) {
+        // The baseline right before each connector run: both meet the same machine load.
+        Throughput raw = runBaseline("ats-raw-r" + round + "-t" + tasks, sameBytes);
+        String topic = "ats-r" + round + "-t" + tasks;
+        topics.create(topic, PARTITIONS);
+        Throughput connector = runConnector("ats-bench-r" + round + "-t" + tasks, topic, tasks);
+        topics.delete(topic);
+        byTasks.computeIfAbsent(tasks, t -> new Rounds()).add(connector.perSecond(), raw.perSecond());
+        System.out.printf("ats round %d tasks.max=%d: connector %s | raw producer %s%n", round, tasks, connector, raw);
+      }
+    }
+    List<Result> results = new ArrayList<>();
+    byTasks.forEach((tasks, rounds) -> {
+      boolean hasGoal = tasks <= 2;
+      results.add(Result.paired("ATS source, tasks.max=" + tasks,
+          hasGoal ? "≥ 0.8× raw producer" : "scaling (no goal)", rounds, "records/s",
+          "raw KafkaProducer loop, same bytes", hasGoal ? rounds.medianRatio() >= 0.8 : null, COMMAND,
+          "per-round ratios " + rounds.ratios() + "; " + records() + " records, sim.max.ticks=" + options.atsTicks()));
+    });
+    return results;
+  }
+
+  private Throughput runConnector(String name, String topic, int tasks) {
+    Map<String, String> config = ConnectorConfigs.shipped("ats-source.json", Map.of(
+        "name", name,
+        "topic", topic,
+        "alerts.topic", "",
+        "tasks.max", Integer.toString(tasks),
+        "sim.speedup", "1e9",
+        "sim.max.ticks", Long.toString(options.atsTicks()),
+        "sim.start", simStart,
+        "batch.size", "10000"));
+    try (TopicRecordCount count = new TopicRecordCount(topics.bootstrapServers(), topic)) {
+      return ConnectorRun.time(cluster, name, config, count, records(), TIMEOUT);
+    }
+  }
+
+  private Throughput runBaseline(String topic, List<ConsumerRecord<byte[], byte[]>> records) {
+    topics.create(topic, PARTITIONS);
+    try (TopicRecordCount count = new TopicRecordCount(topics.bootstrapServers(), topic)) {
+      return Baseline.time(topic, () -> RawProducerLoop.send(topics.bootstrapServers(), topic, records),
+          count, records.size(), TIMEOUT);
+    } finally {
+      topics.delete(topic);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.variantconnect.bench.source;
+
+import io.github.variantconnect.bench.infra.Baseline;
+import io.github.variantconnect.bench.infra.BenchOptions;
+import io.github.variantconnect.bench.infra.ConnectorConfigs;
+import io.github.variantconnect.bench.infra.ConnectorRun;
+import io.github.variantconnect.bench.infra.Throughput;
+import io.github.variantconnect.bench.infra.TopicRecordCount;
+import io.github.variantconnect.bench.infra.Topics;
+import io.github.variantconnect.bench.report.Result;
+import io.github.variantconnect.bench.report.Rounds;
+import io.github.variantconnect.demoapi.DemoApiConfig;
+import io.github.variantconnect.demoapi.DemoClickstreamApi;
+import io.github.variantconnect.testkit.ConnectCluster;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP source records/s reading the demo API's whole backlog in pages of 1,000, against a raw
+ * HttpClient + KafkaProducer loop reading the same backlog. The peer the goal names (castorm
+ * kafka-connect-http) is not published on Maven Central, so it cannot be loaded here.
+ */
+public final class HttpSourceBenchmark {
+
+  private static final int PAGE_SIZE = 1_000;
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final String COMMAND = "./mvnw -B -Pbench -DskipTests -pl bench -am verify -Dbench.only=http";
+
+  private final ConnectCluster cluster;
+  private final Topics topics;
+  private final BenchOptions options;
+
+  public HttpSourceBenchmark(ConnectCluster cluster, Topics topics, BenchOptions options) {
+    this.cluster = cluster;
+    this.topics = topics;
+    this.options = options;
+  }
+
+  public List<Result> run() {
+    long events = options.httpEvents();
+    // A finished feed: the whole backlog exists at start and nothing is added while it is read.
+    DemoApiConfig config = DemoApiConfig.builder()
+        .seed(42).eventsPerSecond(1).initialEvents(events).maxEvents(events).window((int) events)
+        .start(Instant.parse("2026-01-05T00:00:00Z"))
+        .build();
+    Rounds rounds = new Rounds();
+    try (DemoClickstreamApi api = DemoClickstreamApi.start(config)) {
+      String url = api.baseUrl() + "/v1/events";
+      // Untimed first runs of both, so the JIT has compiled the hot paths before anything is timed.
+      System.out.printf("http warm-up: connector %s | raw loop %s%n", runConnector("http-warm-up", "http-warm-up", url,
+          events), runBaseline("http-raw-warm-up", url, events));
+      for (int round = 1; round <= options.rounds(); round++) {
+        // The baseline right before the connector run: both meet the same machine load.
+        Throughput raw = runBaseline("http-raw-r" + round, url, events);
+        Throughput connector = runConnector("http-bench-r" + round, "http-r" + round, url, events);
+        System.out.printf("http round %d: connector %s | raw loop %s%n", round, connector, raw);
+        rounds.add(connector.perSecond(), raw.perSecond());
+      }
+    }
+    return List.of(Result.paired("HTTP source, demo API, pages of 1,000", "≥ 5× castorm kafka-connect-http",
+        rounds, "records/s", "raw HttpClient + KafkaProducer loop", null, COMMAND,
+        "castorm is not on Maven Central: compared with a raw loop instead; per-round ratios "
+            + rounds.ratios() + "; " + events + " events"));
+  }
+
+  private Throughput runConnector(String name, String topic, String url, long events) {
+    topics.create(topic, 1);
+    Map<String, String> config = ConnectorConfigs.shipped("clickstream-http-source.json", Map.of(
+        "name", name,
+        "topic", topic,
+        "http.url", url,
+        "pagination.limit", Integer.toString(PAGE_SIZE)));
+    try (TopicRecordCount count = new TopicRecordCount(topics.bootstrapServers(), topic)) {
+      return ConnectorRun.time(cluster, name, config, count, events, TIMEOUT);
+    } finally {
+      topics.delete(topic);
+    }
+  }
+
+  private Throughput runBaseline(String topic, String url, long events) {
+    topics.create(topic, 1);
+    try (TopicRecordCount count = new TopicRecordCount(topics.bootstrapServers(), topic)) {
+      return Baseline.time(topic, () -> RawHttpPollLoop.copy(url, PAGE_SIZE, events, topics.bootstrapServers(), topic),
+          count, events, TIMEOUT);
+    } finally {
+      topics.delete(topic);
+    }
+  }
+}
