@@ -8,7 +8,6 @@ import org.apache.kafka.common.header.Header;
 final class DeadLetters {
 
   static final String EXCEPTION_MESSAGE = "__connect.errors.exception.message";
-  static final String EXCEPTION_CLASS = "__connect.errors.exception.class.name";
   static final String STAGE = "__connect.errors.stage";
   static final String ORIGINAL_TOPIC = "__connect.errors.topic";
   static final String ORIGINAL_OFFSET = "__connect.errors.offset";

@@ -33,10 +33,6 @@ final class DuckDbReader {
     T run(Connection connection) throws SQLException;
   }
 
-  Path file() {
-    return file;
-  }
-
   /** Runs the query on a read-only connection; {@code ifMissing} while the file does not exist. */
   <T> T read(Query<T> query, T ifMissing) {
     long start = System.nanoTime();
@@ -132,9 +128,5 @@ final class DuckDbReader {
   }
 
   /** Rows of a table and distinct ids among them; equal when nothing is duplicated. */
-  record RowCount(long rows, long distinct) {
-    boolean hasDuplicates() {
-      return rows != distinct;
-    }
-  }
+  record RowCount(long rows, long distinct) {}
 }

@@ -19,10 +19,6 @@ final class LoadSamples {
     samples.add(sample);
   }
 
-  List<Sample> all() {
-    return List.copyOf(samples);
-  }
-
   /** Offsets produced per second between the first and the last sample. */
   double inputRate() {
     Sample first = samples.get(0);

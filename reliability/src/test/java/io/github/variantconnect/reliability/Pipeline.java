@@ -12,28 +12,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The whole bundle at work: the ATS source and the HTTP source (polling one or more demo APIs, one
- * endpoint each) write their topics, and the sink lands both in one DuckDB file. Both streams end,
- * so the events produced are known exactly: trains × ticks, and each API's {@code maxEvents}.
+ * endpoint each) write their topics, and the sink lands both in one DuckDB file. Both streams end —
+ * when their size is reached, or earlier when a test ends them — so the events produced are known
+ * exactly: trains × ticks, and each API's {@code maxEvents}.
  */
 final class Pipeline implements AutoCloseable {
 
+  /** Both topics have two partitions, so each of the sink's two tasks has work. */
+  private static final int PARTITIONS = 2;
+  private static final int SINK_TASKS = 2;
+  /** Newest events each demo API retains: enough for a source that is far behind, with headroom. */
+  private static final int API_WINDOW = 200_000;
+  private static final long FIRST_SEED = 42;
+
   private final String name;
-  private final long ticks;
+  private long ticks;
   private final double ticksPerSecond;
   private final double atsMaxEventsPerSecond;
   private final int atsTasks;
-  private final int sinkTasks;
-  private final int partitions;
   private final List<DemoClickstreamApi> apis = new ArrayList<>();
+  private final List<SteerableClock> clocks = new ArrayList<>();
   private final Path file;
   private final DuckDbReader reader;
 
@@ -43,18 +50,19 @@ final class Pipeline implements AutoCloseable {
     this.ticksPerSecond = b.ticksPerSecond;
     this.atsMaxEventsPerSecond = b.atsMaxEventsPerSecond;
     this.atsTasks = b.atsTasks;
-    this.sinkTasks = b.sinkTasks;
-    this.partitions = b.partitions;
     this.file = freshDuckDbFile(b.name);
     this.reader = new DuckDbReader(file);
     for (int i = 0; i < b.apis; i++) {
+      SteerableClock clock = new SteerableClock();
+      clocks.add(clock);
       // One seed per API: event ids (evt-<seed>-<seq>) never collide between them.
       apis.add(DemoClickstreamApi.start(DemoApiConfig.builder()
-          .seed(b.seed + i)
+          .clock(clock)
+          .seed(FIRST_SEED + i)
           .eventsPerSecond(b.clicksPerSecond / b.apis)
           .initialEvents(b.initialClicks / b.apis)
           .maxEvents(b.clicksPerApi)
-          .window(b.window)
+          .window(API_WINDOW)
           .build()));
     }
   }
@@ -142,13 +150,13 @@ final class Pipeline implements AutoCloseable {
 
   Map<String, String> sinkConfig() {
     return ConnectorConfigs.duckDbSink(atsTopic() + "," + clicksTopic(), file,
-        atsTopic() + ":" + atsTable() + "," + clicksTopic() + ":" + clicksTable(), sinkTasks);
+        atsTopic() + ":" + atsTable() + "," + clicksTopic() + ":" + clicksTable(), SINK_TASKS);
   }
 
   /** Creates the topics and registers the three connectors. */
   void start(ConnectCluster connect) {
-    connect.kafka().createTopic(atsTopic(), partitions);
-    connect.kafka().createTopic(clicksTopic(), partitions);
+    connect.kafka().createTopic(atsTopic(), PARTITIONS);
+    connect.kafka().createTopic(clicksTopic(), PARTITIONS);
     connect.rest().putConfig(sinkConnector(), sinkConfig());
     connect.rest().putConfig(atsConnector(), atsConfig());
     connect.rest().putConfig(httpConnector(), httpConfig());
@@ -157,7 +165,28 @@ final class Pipeline implements AutoCloseable {
   void awaitRunning(ConnectCluster connect, Duration timeout) {
     connect.awaitRunning(atsConnector(), atsTasks, timeout);
     connect.awaitRunning(httpConnector(), apis.size(), timeout);
-    connect.awaitRunning(sinkConnector(), sinkTasks, timeout);
+    connect.awaitRunning(sinkConnector(), SINK_TASKS, timeout);
+  }
+
+  /**
+   * Ends the ATS run early: every train stops at {@code extraTicks} past the highest seq landed so
+   * far, which leaves room for what is still on its way. The connector restarts its tasks with the
+   * new {@code sim.max.ticks}; each resumes from its stored offset.
+   */
+  void endAtsSoon(ConnectCluster connect, long extraTicks) {
+    long highestSeq = reader.read(c -> DuckDbReader.single(c,
+        "SELECT coalesce(max((RECORD_CONTENT->>'$.seq')::BIGINT), -1) FROM " + DuckDbReader.quoted(atsTable())), -1L);
+    ticks = highestSeq + 1 + extraTicks;
+    connect.rest().putConfig(atsConnector(), atsConfig());
+  }
+
+  /** Ends the clickstream early: each API publishes the rest of its feed at once. */
+  void publishRemainingClicksNow() {
+    for (int i = 0; i < apis.size(); i++) {
+      DemoClickstreamApi api = apis.get(i);
+      long remaining = api.config().maxEvents() - api.headSeq();
+      clocks.get(i).advance(Duration.ofMillis((long) Math.ceil(remaining * 1000.0 / api.config().eventsPerSecond()) + 1_000));
+    }
   }
 
   /** Rows in both tables now. */
@@ -236,14 +265,10 @@ final class Pipeline implements AutoCloseable {
     private double ticksPerSecond = 1;
     private double atsMaxEventsPerSecond;
     private int atsTasks = 2;
-    private int sinkTasks = 2;
-    private int partitions = 2;
     private int apis = 1;
-    private long seed = 42;
     private double clicksPerSecond = 100;
     private long initialClicks = 1_000;
     private long clicksPerApi = 10_000;
-    private int window = 200_000;
 
     private Builder(String name) {
       this.name = name;
@@ -272,27 +297,6 @@ final class Pipeline implements AutoCloseable {
       this.initialClicks = initial;
       this.clicksPerSecond = perSecond;
       this.clicksPerApi = perApi;
-      return this;
-    }
-
-    Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** Newest events each demo API retains; a source further behind than this gets 410. */
-    Builder window(int window) {
-      this.window = window;
-      return this;
-    }
-
-    Builder sinkTasks(int tasks) {
-      this.sinkTasks = tasks;
-      return this;
-    }
-
-    Builder partitions(int partitions) {
-      this.partitions = partitions;
       return this;
     }
 

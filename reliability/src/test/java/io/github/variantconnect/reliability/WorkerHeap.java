@@ -4,7 +4,6 @@ import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -45,11 +44,6 @@ final class WorkerHeap implements AutoCloseable {
   /** Heap in use now, in bytes. */
   long usedBytes() {
     return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  /** Heap the JVM has reserved and the most it may use, in bytes. */
-  MemoryUsage usage() {
-    return memory.getHeapMemoryUsage();
   }
 
   @Override

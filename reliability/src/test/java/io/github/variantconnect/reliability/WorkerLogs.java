@@ -53,16 +53,4 @@ final class WorkerLogs {
     }
     return all.toString();
   }
-
-  long bytes() {
-    long total = 0;
-    for (Path file : files) {
-      try {
-        total += Files.size(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return total;
-  }
 }

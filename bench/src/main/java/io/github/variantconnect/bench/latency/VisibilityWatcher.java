@@ -7,43 +7,48 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Watches rows become visible in the sink's DuckDB table the way a dashboard would: every {@code
- * pollMillis} it opens the file read-only, reads the rows added since its last look, and closes it.
- * A row's latency is the start of the first read that saw it minus its {@code event_time}. The
- * sink cannot commit while a reader holds the file, so the row became visible after the previous
- * read and at the latest when this one started: the figure errs high by at most one poll.
+ * Watches rows become visible in the sink's DuckDB file the way a dashboard would: every {@code
+ * pollMillis} it opens the file read-only, reads how far each partition has been written (the
+ * offsets table, committed in the same transaction as the rows), and closes it again — a small
+ * query, so the reader holds the file only briefly. The sink cannot commit while a reader holds the
+ * file, so rows first seen by a read became visible after the previous read and at the latest when
+ * this one started: the figure errs high by at most one poll.
  */
 final class VisibilityWatcher implements Runnable {
 
+  /** Offsets {@code (from, to]} of a partition first seen by the read that started at {@code seenAt}. */
+  record Sighting(int partition, long from, long to, long seenAt) {}
+
   private final Path file;
-  private final String table;
+  private final String connector;
+  private final String topic;
   private final long pollMillis;
-  private final long measureFromMillis;
+  private final Map<Integer, Long> visible = new HashMap<>();
+  private final List<Sighting> sightings = new ArrayList<>();
   private volatile boolean stopped;
   private volatile long visibleRows;
   private volatile RuntimeException failure;
-  private long[] latencies = new long[1 << 16];
-  private int samples;
-  private long lastRowId = -1;
   private int lockConflicts;
 
-  VisibilityWatcher(Path file, String table, long pollMillis, Instant measureFrom) {
+  VisibilityWatcher(Path file, String connector, String topic, long pollMillis) {
     this.file = file;
-    this.table = table;
+    this.connector = connector;
+    this.topic = topic;
     this.pollMillis = pollMillis;
-    this.measureFromMillis = measureFrom.toEpochMilli();
   }
 
   @Override
   public void run() {
     try {
       while (!stopped) {
-        readNewRows();
+        read();
         Thread.sleep(pollMillis);
       }
     } catch (InterruptedException e) {
@@ -64,15 +69,15 @@ final class VisibilityWatcher implements Runnable {
     return visibleRows;
   }
 
-  synchronized long[] latencies() {
-    return Arrays.copyOf(latencies, samples);
+  synchronized List<Sighting> sightings() {
+    return List.copyOf(sightings);
   }
 
   int lockConflicts() {
     return lockConflicts;
   }
 
-  private void readNewRows() throws InterruptedException {
+  private void read() throws InterruptedException {
     if (!Files.exists(file)) {
       return;
     }
@@ -81,12 +86,13 @@ final class VisibilityWatcher implements Runnable {
     while (true) {
       long readStart = System.currentTimeMillis();
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly)) {
-        if (tableExists(c)) {
-          collect(c, readStart);
-        }
+        collect(c, readStart);
         return;
       } catch (SQLException e) {
         String message = String.valueOf(e.getMessage());
+        if (message.contains("does not exist")) {
+          return;
+        }
         if (!message.contains("lock")) {
           throw new IllegalStateException("Reading " + file + " failed: " + message, e);
         }
@@ -97,40 +103,29 @@ final class VisibilityWatcher implements Runnable {
     }
   }
 
-  private boolean tableExists(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
-      s.setString(1, table);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) > 0;
-      }
-    }
-  }
-
   private void collect(Connection c, long readStart) throws SQLException {
-    // Rows are only ever appended, so rowid grows with every commit.
     try (PreparedStatement s = c.prepareStatement(
-        "SELECT rowid, RECORD_CONTENT->>'event_time' FROM \"" + table + "\" WHERE rowid > ? ORDER BY rowid")) {
-      s.setLong(1, lastRowId);
+        "SELECT \"PARTITION\", \"KAFKA_OFFSET\" FROM \"VARIANT_CONNECT_OFFSETS\" WHERE \"CONNECTOR\" = ? AND \"TOPIC\" = ?")) {
+      s.setString(1, connector);
+      s.setString(2, topic);
       try (ResultSet rs = s.executeQuery()) {
         long rows = 0;
         while (rs.next()) {
-          lastRowId = rs.getLong(1);
-          long eventTime = Instant.parse(rs.getString(2)).toEpochMilli();
-          if (eventTime >= measureFromMillis) {
-            add(readStart - eventTime);
+          int partition = rs.getInt(1);
+          long offset = rs.getLong(2);
+          long before = visible.getOrDefault(partition, -1L);
+          if (offset > before) {
+            record(new Sighting(partition, before, offset, readStart));
+            visible.put(partition, offset);
           }
-          rows++;
+          rows += offset + 1;
         }
-        visibleRows += rows;
+        visibleRows = rows;
       }
     }
   }
 
-  private synchronized void add(long latencyMillis) {
-    if (samples == latencies.length) {
-      latencies = Arrays.copyOf(latencies, samples * 2);
-    }
-    latencies[samples++] = latencyMillis;
+  private synchronized void record(Sighting sighting) {
+    sightings.add(sighting);
   }
 }

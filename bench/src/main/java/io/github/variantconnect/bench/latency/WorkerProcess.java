@@ -27,12 +27,14 @@ final class WorkerProcess implements AutoCloseable {
   private final Process process;
   private final URI restUrl;
   private final Path gcLog;
+  private final Path log;
   private final ConnectRestClient rest;
 
-  private WorkerProcess(Process process, URI restUrl, Path gcLog) {
+  private WorkerProcess(Process process, URI restUrl, Path gcLog, Path log) {
     this.process = process;
     this.restUrl = restUrl;
     this.gcLog = gcLog;
+    this.log = log;
     this.rest = new ConnectRestClient(() -> restUrl);
   }
 
@@ -54,13 +56,17 @@ final class WorkerProcess implements AutoCloseable {
           "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
           "-Xlog:gc:file=" + gcLog,
           "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          // The sink logs each batch's size and duration at debug level: where its half of the latency goes.
+          "-Dorg.slf4j.simpleLogger.log." + FlushLog.LOGGER + "=debug",
           "-cp", System.getProperty("java.class.path"),
           "org.apache.kafka.connect.cli.ConnectDistributed", propsFile.toString()));
+      Path log = workDir.resolve(groupId + ".log");
+      Files.deleteIfExists(log);
       Process process = new ProcessBuilder(command)
           .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(groupId + ".log").toFile()))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
-      WorkerProcess worker = new WorkerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), gcLog);
+      WorkerProcess worker = new WorkerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), gcLog, log);
       Awaits.until(Duration.ofSeconds(90), "latency worker REST API ready",
           () -> process.isAlive() && worker.rest.call("GET", "connectors", null).isSuccess());
       return worker;
@@ -79,6 +85,10 @@ final class WorkerProcess implements AutoCloseable {
 
   Path gcLog() {
     return gcLog;
+  }
+
+  Path log() {
+    return log;
   }
 
   private static int freePort() throws IOException {
