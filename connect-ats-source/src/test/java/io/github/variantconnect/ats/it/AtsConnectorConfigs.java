@@ -8,9 +8,18 @@ final class AtsConnectorConfigs {
 
   static final String CONNECTOR_CLASS = "io.github.variantconnect.ats.AtsSourceConnector";
   /** Morning peak, so overcrowding alerts occur within a short run. */
-  static final String SIM_START = "2026-01-05T07:30:00Z";
+  static final String SIM_START = morningPeakOfYesterday();
 
   private AtsConnectorConfigs() {}
+
+  /**
+   * 07:30 UTC yesterday: the records' timestamps are the event times, so they must stay inside the
+   * topic's time-based retention (7 days) while a test reads them back.
+   */
+  private static String morningPeakOfYesterday() {
+    return java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1)
+        .atTime(7, 30).toInstant(java.time.ZoneOffset.UTC).toString();
+  }
 
   /** A bounded run: every train emits {@code ticks} events as fast as the worker takes them. */
   static Map<String, String> bounded(String topic, int tasks, long ticks) {
