@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 8, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx512m"})
 public class ConversionBenchmark {
 
   private static final int POOL = 1024;

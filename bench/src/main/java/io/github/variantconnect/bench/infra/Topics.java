@@ -2,11 +2,14 @@ package io.github.variantconnect.bench.infra;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,9 +29,31 @@ public final class Topics {
     return bootstrapServers;
   }
 
+  /**
+   * Creates the topic and returns once its partitions take writes: a producer that writes to a
+   * partition the broker does not host yet gets errors it may not recover from (an idempotent
+   * producer can end in OutOfOrderSequence retries).
+   */
   public void create(String topic, int partitions) {
     try (Admin admin = admin()) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (true) {
+        try {
+          // Answered by the partition's leader only once it hosts the partition.
+          admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException e) {
+          if (System.nanoTime() > deadline) {
+            throw e;
+          }
+          GrowthTimer.sleepNanos(Duration.ofMillis(100).toNanos());
+        }
+      }
     } catch (Exception e) {
       throw new IllegalStateException("Cannot create topic " + topic, e);
     }
