@@ -56,7 +56,8 @@ public final class BenchSuite {
       return;
     }
     Path dataDir = Files.createDirectories(Path.of(System.getProperty("variantconnect.build.dir", "target"), "bench-data"));
-    try (ConnectCluster cluster = ConnectCluster.builder().build().start()) {
+    ConnectCluster cluster = ConnectCluster.builder().build().start();
+    try {
       Topics topics = new Topics(cluster.kafka().bootstrapServers());
       AtsSourceBenchmark ats = new AtsSourceBenchmark(cluster, topics, options);
       if (options.runs("ats") || options.runs("sink")) {
@@ -76,6 +77,8 @@ public final class BenchSuite {
         cluster.worker().stop();
         attempt("latency", () -> new LatencyBenchmark(topics, options, dataDir).run());
       }
+    } finally {
+      cluster.close();
     }
   }
 

@@ -24,7 +24,7 @@ public record BenchOptions(
     return new BenchOptions(
         only.equals("all") ? ALL : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet()),
         Integer.getInteger("bench.rounds", 3),
-        Long.getLong("bench.ats.ticks", 2_000),
+        Long.getLong("bench.ats.ticks", 3_000),
         Long.getLong("bench.http.events", 200_000),
         Integer.getInteger("bench.latency.rate", 10_000),
         Integer.getInteger("bench.latency.seconds", 60),

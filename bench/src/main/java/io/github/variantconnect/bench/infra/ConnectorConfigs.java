@@ -23,7 +23,9 @@ public final class ConnectorConfigs {
     try {
       JsonNode config = JSON.readTree(path.toFile()).path("config");
       Map<String, String> result = new LinkedHashMap<>();
-      config.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
+      for (Map.Entry<String, JsonNode> entry : config.properties()) {
+        result.put(entry.getKey(), entry.getValue().asText());
+      }
       result.putAll(overrides);
       return result;
     } catch (IOException e) {
