@@ -47,6 +47,10 @@ public abstract class TimestampFormat {
     @Override
     public long toEpochMillis(JsonNode node) {
       String text = node.asText();
+      long utc = UtcTimestampParser.toEpochMillis(text);
+      if (utc != UtcTimestampParser.NOT_MATCHED) {
+        return utc;
+      }
       try {
         return OffsetDateTime.parse(text).toInstant().toEpochMilli();
       } catch (DateTimeParseException e) {
