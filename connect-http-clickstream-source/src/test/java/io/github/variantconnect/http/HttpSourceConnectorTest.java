@@ -62,6 +62,8 @@ class HttpSourceConnectorTest {
       "dedup without id | dedup.window.size | 100 | dedup.window.size | record.id.pointer",
       "host not allowed | http.allowed.hosts | api.example.com | http.url | not in http.allowed.hosts",
       "bad timestamp format | record.timestamp.format | yyyy-bb | record.timestamp.format | pattern",
+      "illegal topic | topic | clicks/raw | topic | not a legal topic name",
+      "dot topic | topic | .. | topic | not a legal topic name",
   })
   void validationNamesTheKeyAtFault(String what, String key, String value, String errorKey, String hint) {
     Map<String, String> config = with(key, value);
@@ -93,6 +95,16 @@ class HttpSourceConnectorTest {
     assertThat(errors(config)).containsOnlyKeys("http.endpoint.b.url");
     config.put("http.endpoint.b.url", "not a url");
     assertThat(errors(config)).containsOnlyKeys("http.endpoint.b.url");
+  }
+
+  @Test
+  void anEndpointsOwnTopicMustBeALegalName() {
+    Map<String, String> config = with("http.url", "", "http.endpoints", "a", "http.endpoint.a.url", "http://h/x",
+        "http.endpoint.a.topic", "clicks raw");
+
+    assertThat(errors(config)).containsOnlyKeys("http.endpoint.a.topic");
+    config.put("http.endpoint.a.topic", "clicks-raw");
+    assertThat(errors(config)).isEmpty();
   }
 
   @Test

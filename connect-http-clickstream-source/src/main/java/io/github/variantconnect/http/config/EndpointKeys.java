@@ -65,7 +65,7 @@ public final class EndpointKeys {
             "Static request headers, Name: value pairs separated by |, e.g. Accept: application/json|X-Client: kc."
                 + " Authorization is set through auth.type, never here.",
             GROUP, ++order, Width.LONG, "Headers")
-        .define(TOPIC, Type.STRING, TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        .define(TOPIC, Type.STRING, TOPIC_DEFAULT, Validators.topicName(), Importance.HIGH,
             "Topic the records are written to; an endpoint can override it with http.endpoint.<name>.topic.",
             GROUP, ++order, Width.MEDIUM, "Topic");
   }
@@ -97,10 +97,7 @@ public final class EndpointKeys {
       String methodKey = key(name, "method");
       HttpMethod endpointMethod = originals.containsKey(methodKey)
           ? ConfigEnum.parse(HttpMethod.class, methodKey, string(originals, methodKey, "")) : method;
-      String endpointTopic = string(originals, key(name, "topic"), topic).trim();
-      if (endpointTopic.isEmpty()) {
-        throw new KeyedConfigException(key(name, "topic"), "", "must not be empty");
-      }
+      String endpointTopic = Validators.checkTopic(key(name, "topic"), string(originals, key(name, "topic"), topic).trim());
       endpoints.add(new EndpointSpec(name, uri, endpointMethod,
           string(originals, key(name, "query"), query), string(originals, key(name, "body"), body), endpointTopic));
     }

@@ -19,6 +19,8 @@ public final class Validators {
 
   static final Pattern ENDPOINT_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9._~\\[\\]-]+");
+  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final int MAX_TOPIC_CHARS = 249;
 
   private Validators() {}
 
@@ -187,6 +189,21 @@ public final class Validators {
         throw new KeyedConfigException(name, value, "'" + text + "' is not a plain parameter name");
       }
     });
+  }
+
+  /** A name Kafka accepts for a topic, so a bad one fails validation rather than the first send. */
+  public static ConfigDef.Validator topicName() {
+    return described("a topic name: 1 to 249 of letters, digits, '.', '_' and '-', not '.' or '..'",
+        (name, value) -> checkTopic(name, value == null ? "" : value.toString().trim()));
+  }
+
+  public static String checkTopic(String key, String topic) {
+    if (topic.isEmpty() || topic.length() > MAX_TOPIC_CHARS || topic.equals(".") || topic.equals("..")
+        || !TOPIC_NAME.matcher(topic).matches()) {
+      throw new KeyedConfigException(key, topic, "'" + topic + "' is not a legal topic name (1 to " + MAX_TOPIC_CHARS
+          + " of letters, digits, '.', '_' and '-'; not '.' or '..')");
+    }
+    return topic;
   }
 
   /** Empty, or a file the worker can read. */
