@@ -39,6 +39,7 @@ public final class ConnectJsonWriter {
 
   private final StructFieldNames fieldNames;
   private final ObjectKeyNames keyNames;
+  private final char[] number = new char[ShortDecimal.MAX_LENGTH];
 
   public ConnectJsonWriter() {
     this(new StructFieldNames(STRUCT_SCHEMAS_CACHED), new ObjectKeyNames(KEYS_CACHED));
@@ -90,7 +91,7 @@ public final class ConnectJsonWriter {
       }
       case FLOAT64 -> {
         if (value instanceof Double d) {
-          out.writeNumber(d);
+          writeDouble(out, d);
           return true;
         }
       }
@@ -130,9 +131,9 @@ public final class ConnectJsonWriter {
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       out.writeNumber(((Number) value).longValue());
     } else if (value instanceof Double d) {
-      out.writeNumber(d);
+      writeDouble(out, d);
     } else if (value instanceof Float f) {
-      out.writeNumber(f);
+      writeFloat(out, f);
     } else if (value instanceof BigDecimal decimal) {
       out.writeNumber(decimal);
     } else if (value instanceof BigInteger integer) {
@@ -154,6 +155,28 @@ public final class ConnectJsonWriter {
     } else {
       // Anything else a transform may leave (UUID, Instant...): its text is the most useful JSON.
       out.writeString(value.toString());
+    }
+  }
+
+  private void writeDouble(JsonGenerator out, double d) throws IOException {
+    int length = ShortDecimal.format(d, number);
+    if (length < 0) {
+      out.writeNumber(d);
+    } else {
+      out.writeNumber(number, 0, length);
+    }
+  }
+
+  /**
+   * Floats keep the JDK's text even though the generator writes doubles with the faster
+   * shortest-digits algorithm: a float's digits are read back as a double, so a digit more or less
+   * would change the stored number.
+   */
+  private static void writeFloat(JsonGenerator out, float f) throws IOException {
+    if (Float.isFinite(f)) {
+      out.writeNumber(Float.toString(f));
+    } else {
+      out.writeNumber(f);
     }
   }
 

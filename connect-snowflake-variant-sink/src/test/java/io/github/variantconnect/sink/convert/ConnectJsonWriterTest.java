@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ class ConnectJsonWriterTest {
       "plain", "with \"quotes\"", "back\\slash", "tab\tand\nnewline", "control\u0001char", "é àccents",
       "日本語", "emoji 😀", "</script>", "a b");
 
-  private final JsonText text = new JsonText(new JsonFactory());
+  private final JsonText text = new JsonText(
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
 
   private String write(ConnectJsonWriter writer, Schema schema, Object value) throws IOException {
     writer.write(text.start(), schema, value);
@@ -131,6 +134,42 @@ class ConnectJsonWriterTest {
     Schema schema = SchemaBuilder.map(Schema.INT32_SCHEMA, Schema.STRING_SCHEMA).build();
 
     assertThat(write(new ConnectJsonWriter(), schema, map)).isEqualTo("{\"1\":\"one\",\"2\":\"two\",\"true\":\"yes\"}");
+  }
+
+  @Test
+  void doublesReadBackAsTheSameNumbersWithTheJdksText() throws IOException {
+    double[] values = {45.712345, 4.8, 0.001, 0.000999, 9_999_999.5, 1e7, 1.0E-5, 123_456_789.123, -61.25,
+        0.1 + 0.2, 100.0, -0.0, 0.0, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE, 2.0E-3, 1.0E23};
+    Schema schema = SchemaBuilder.array(Schema.FLOAT64_SCHEMA).build();
+    List<Double> list = Arrays.stream(values).boxed().toList();
+
+    String json = write(new ConnectJsonWriter(), schema, list);
+
+    JsonNode node = JSON.readTree(json);
+    for (int i = 0; i < values.length; i++) {
+      assertThat(node.get(i).isNumber()).isTrue();
+      assertThat(node.get(i).doubleValue()).as("%s", values[i]).isEqualTo(values[i]);
+    }
+    // The short decimals records carry keep the JDK's text exactly.
+    assertThat(json).startsWith("[45.712345,4.8,0.001,9.99E-4,9999999.5,1.0E7,1.0E-5,1.23456789123E8,-61.25,"
+        + "0.30000000000000004,100.0,-0.0,0.0,0.3333333333333333,");
+  }
+
+  @Test
+  void floatsKeepTheirShortText() throws IOException {
+    Schema schema = SchemaBuilder.array(Schema.FLOAT32_SCHEMA).build();
+
+    assertThat(write(new ConnectJsonWriter(), schema, List.of(0.1f, 1.5f, 3.4028235e38f, 1.0e-10f)))
+        .isEqualTo("[0.1,1.5,3.4028235E38,1.0E-10]");
+  }
+
+  @Test
+  void nonFiniteNumbersAreQuotedAsBefore() throws IOException {
+    List<Object> values = List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.NaN,
+        Float.NEGATIVE_INFINITY);
+
+    assertThat(write(new ConnectJsonWriter(), null, values))
+        .isEqualTo("[\"NaN\",\"Infinity\",\"-Infinity\",\"NaN\",\"-Infinity\"]");
   }
 
   @Test
