@@ -133,7 +133,7 @@ public final class ConnectJsonWriter {
     } else if (value instanceof Double d) {
       writeDouble(out, d);
     } else if (value instanceof Float f) {
-      writeFloat(out, f);
+      out.writeNumber(f);
     } else if (value instanceof BigDecimal decimal) {
       out.writeNumber(decimal);
     } else if (value instanceof BigInteger integer) {
@@ -164,19 +164,6 @@ public final class ConnectJsonWriter {
       out.writeNumber(d);
     } else {
       out.writeNumber(number, 0, length);
-    }
-  }
-
-  /**
-   * Floats keep the JDK's text even though the generator writes doubles with the faster
-   * shortest-digits algorithm: a float's digits are read back as a double, so a digit more or less
-   * would change the stored number.
-   */
-  private static void writeFloat(JsonGenerator out, float f) throws IOException {
-    if (Float.isFinite(f)) {
-      out.writeNumber(Float.toString(f));
-    } else {
-      out.writeNumber(f);
     }
   }
 

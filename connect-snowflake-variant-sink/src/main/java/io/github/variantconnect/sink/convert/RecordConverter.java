@@ -2,7 +2,6 @@ package io.github.variantconnect.sink.convert;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.variantconnect.sink.errors.RecordRejectedException;
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Row;
@@ -37,10 +36,7 @@ public final class RecordConverter {
     this.nullValues = nullValues;
     this.maxContentBytes = maxContentBytes;
     // Values up to the content limit must parse; Jackson's default string limit is lower than Snowflake's.
-    // Doubles with the shortest digits that read back as the same double (Schubfach), not JDK 17's
-    // slower Double.toString; ConnectJsonWriter keeps floats on the JDK's text.
     JsonFactory factory = JsonFactory.builder()
-        .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength((int) Math.min(Integer.MAX_VALUE, Math.max(maxContentBytes, 20_000_000L)))
             .build())

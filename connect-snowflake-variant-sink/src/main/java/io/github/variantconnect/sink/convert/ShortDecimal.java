@@ -7,9 +7,9 @@ package io.github.variantconnect.sink.convert;
  * <p>A double qualifies when it lies where Java writes doubles in plain notation (10⁻³ ≤ |d| <
  * 10⁷) and some decimal of at most 15 significant digits reads back as exactly that double. Any
  * two such decimals are further apart than two doubles, so the one with the fewest fraction
- * digits is the shortest text that reads back as {@code d}: the digits of the shortest-digits
- * algorithms (and of {@code Double.toString} since JDK 19), in {@code Double.toString}'s format.
- * Everything else is left to the generator.
+ * digits is the shortest text that reads back as {@code d}, in {@code Double.toString}'s format:
+ * the text {@code Double.toString} gives for such doubles, as the tests check. Everything else is
+ * left to the generator.
  */
 final class ShortDecimal {
 

@@ -1,10 +1,10 @@
 package io.github.variantconnect.sink.convert;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,8 +25,7 @@ class ConnectJsonWriterTest {
       "plain", "with \"quotes\"", "back\\slash", "tab\tand\nnewline", "control\u0001char", "é àccents",
       "日本語", "emoji 😀", "</script>", "a b");
 
-  private final JsonText text = new JsonText(
-      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build());
+  private final JsonText text = new JsonText(new JsonFactory());
 
   private String write(ConnectJsonWriter writer, Schema schema, Object value) throws IOException {
     writer.write(text.start(), schema, value);
@@ -137,7 +136,7 @@ class ConnectJsonWriterTest {
   }
 
   @Test
-  void doublesReadBackAsTheSameNumbersWithTheJdksText() throws IOException {
+  void doublesAreWrittenAsJavaWritesThem() throws IOException {
     double[] values = {45.712345, 4.8, 0.001, 0.000999, 9_999_999.5, 1e7, 1.0E-5, 123_456_789.123, -61.25,
         0.1 + 0.2, 100.0, -0.0, 0.0, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE, 2.0E-3, 1.0E23};
     Schema schema = SchemaBuilder.array(Schema.FLOAT64_SCHEMA).build();
@@ -145,14 +144,11 @@ class ConnectJsonWriterTest {
 
     String json = write(new ConnectJsonWriter(), schema, list);
 
+    assertThat(json).isEqualTo(Arrays.stream(values).mapToObj(Double::toString).collect(joining(",", "[", "]")));
     JsonNode node = JSON.readTree(json);
     for (int i = 0; i < values.length; i++) {
-      assertThat(node.get(i).isNumber()).isTrue();
       assertThat(node.get(i).doubleValue()).as("%s", values[i]).isEqualTo(values[i]);
     }
-    // The short decimals records carry keep the JDK's text exactly.
-    assertThat(json).startsWith("[45.712345,4.8,0.001,9.99E-4,9999999.5,1.0E7,1.0E-5,1.23456789123E8,-61.25,"
-        + "0.30000000000000004,100.0,-0.0,0.0,0.3333333333333333,");
   }
 
   @Test
