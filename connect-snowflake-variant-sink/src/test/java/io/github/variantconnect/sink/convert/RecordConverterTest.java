@@ -266,7 +266,8 @@ public class RecordConverterTest {
     String metadata = converter.convert(record, "T").metadata();
 
     assertThat(JSON.readTree(metadata)).isEqualTo(JSON.readTree("{\"topic\":\"t\",\"partition\":0,\"offset\":5,"
-        + "\"CreateTime\":99,\"key\":\"key \\\"1\\\"\\n\",\"headers\":{\"trace \\\"id\\\"\":\"z\",\"ünïcode😀\":\"y\"}}"));
+        + "\"CreateTime\":99,\"key\":\"key \\\"1\\\"\\n\","
+        + "\"headers\":{\"trace \\\"id\\\"\":\"z\",\"ünïcode😀\":\"y\"}}"));
   }
 
   @Test

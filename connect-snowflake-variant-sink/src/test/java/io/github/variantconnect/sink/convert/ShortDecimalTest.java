@@ -35,7 +35,8 @@ class ShortDecimalTest {
     int written = 0;
     for (int i = 0; i < 200_000; i++) {
       double d = switch (i % 3) {
-        case 0 -> Math.round((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12))) / Math.pow(10, random.nextInt(10));
+        case 0 -> Math.round((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12)))
+            / Math.pow(10, random.nextInt(10));
         case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 4);
         default -> Double.longBitsToDouble(random.nextLong());
       };
