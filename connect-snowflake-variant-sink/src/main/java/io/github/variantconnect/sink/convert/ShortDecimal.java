@@ -2,7 +2,7 @@ package io.github.variantconnect.sink.convert;
 
 /**
  * Formats the doubles most records carry — a handful of decimal digits, like 45.712345 or 61.25 —
- * without a general double-to-text algorithm, which costs several times more per number.
+ * without a general double-to-text algorithm, which costs two to three times more per number.
  *
  * <p>A double qualifies when it lies where Java writes doubles in plain notation (10⁻³ ≤ |d| <
  * 10⁷) and some decimal of at most 15 significant digits reads back as exactly that double. Any
