@@ -1,6 +1,7 @@
 package io.github.variantconnect.sink.convert;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -21,19 +23,99 @@ import org.apache.kafka.connect.data.Time;
  * Struct} (with its schema), maps, lists and primitives, as any converter produces them. Logical
  * types become what a JSON reader expects: decimals exact numbers, dates, times and timestamps
  * ISO-8601 strings (UTC), bytes base64 strings.
+ *
+ * <p>Names are written from caches of their quoted form (struct fields per schema, map keys by
+ * name), since escaping every name of every record was the largest single cost. Not thread-safe;
+ * one per task.
  */
 public final class ConnectJsonWriter {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  private ConnectJsonWriter() {}
+  /** Enough for the value and key schemas of the topics one task reads, nested structs included. */
+  static final int STRUCT_SCHEMAS_CACHED = 64;
+  static final int KEYS_CACHED = 512;
+
+  private final StructFieldNames fieldNames;
+  private final ObjectKeyNames keyNames;
+  private final char[] number = new char[ShortDecimal.MAX_LENGTH];
+
+  public ConnectJsonWriter() {
+    this(new StructFieldNames(STRUCT_SCHEMAS_CACHED), new ObjectKeyNames(KEYS_CACHED));
+  }
+
+  ConnectJsonWriter(StructFieldNames fieldNames, ObjectKeyNames keyNames) {
+    this.fieldNames = fieldNames;
+    this.keyNames = keyNames;
+  }
 
   /** Writes {@code value}; {@code schema} may be null (schemaless data) and only refines dates. */
-  public static void write(JsonGenerator out, Schema schema, Object value) throws IOException {
+  public void write(JsonGenerator out, Schema schema, Object value) throws IOException {
     if (value == null) {
       out.writeNull();
-    } else if (value instanceof String s) {
+    } else if (schema == null || !writeAsDeclared(out, schema, value)) {
+      writeAsFound(out, schema, value);
+    }
+  }
+
+  /** Writes {@code name} as the next object field name. */
+  public void writeName(JsonGenerator out, String name) throws IOException {
+    keyNames.write(out, name);
+  }
+
+  /**
+   * The common types by the schema's type, without trying classes one by one. False when the value
+   * is not the plain class its type implies (logical types: Date, BigDecimal...), which the class
+   * tests then handle.
+   */
+  private boolean writeAsDeclared(JsonGenerator out, Schema schema, Object value) throws IOException {
+    switch (schema.type()) {
+      case STRING -> {
+        if (value instanceof String s) {
+          out.writeString(s);
+          return true;
+        }
+      }
+      case INT64 -> {
+        if (value instanceof Long n) {
+          out.writeNumber(n.longValue());
+          return true;
+        }
+      }
+      case INT32 -> {
+        if (value instanceof Integer n) {
+          out.writeNumber(n.intValue());
+          return true;
+        }
+      }
+      case FLOAT64 -> {
+        if (value instanceof Double d) {
+          writeDouble(out, d);
+          return true;
+        }
+      }
+      case BOOLEAN -> {
+        if (value instanceof Boolean b) {
+          out.writeBoolean(b);
+          return true;
+        }
+      }
+      case STRUCT -> {
+        if (value instanceof Struct struct) {
+          writeStruct(out, struct);
+          return true;
+        }
+      }
+      default -> {
+        // The rest is rarer or needs the class tests anyway.
+      }
+    }
+    return false;
+  }
+
+  private void writeAsFound(JsonGenerator out, Schema schema, Object value) throws IOException {
+    if (value instanceof String s) {
       out.writeString(s);
     } else if (value instanceof Struct struct) {
       writeStruct(out, struct);
@@ -49,7 +131,7 @@ public final class ConnectJsonWriter {
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       out.writeNumber(((Number) value).longValue());
     } else if (value instanceof Double d) {
-      out.writeNumber(d);
+      writeDouble(out, d);
     } else if (value instanceof Float f) {
       out.writeNumber(f);
     } else if (value instanceof BigDecimal decimal) {
@@ -76,21 +158,34 @@ public final class ConnectJsonWriter {
     }
   }
 
-  private static void writeStruct(JsonGenerator out, Struct struct) throws IOException {
+  private void writeDouble(JsonGenerator out, double d) throws IOException {
+    int length = ShortDecimal.format(d, number);
+    if (length < 0) {
+      out.writeNumber(d);
+    } else {
+      out.writeNumber(number, 0, length);
+    }
+  }
+
+  private void writeStruct(JsonGenerator out, Struct struct) throws IOException {
+    Schema schema = struct.schema();
+    List<Field> fields = schema.fields();
+    SerializableString[] names = fieldNames.of(schema, fields);
     out.writeStartObject();
-    for (Field field : struct.schema().fields()) {
-      out.writeFieldName(field.name());
+    for (int i = 0; i < names.length; i++) {
+      Field field = fields.get(i);
+      out.writeFieldName(names[i]);
       write(out, field.schema(), struct.get(field));
     }
     out.writeEndObject();
   }
 
-  private static void writeMap(JsonGenerator out, Schema schema, Map<?, ?> map) throws IOException {
+  private void writeMap(JsonGenerator out, Schema schema, Map<?, ?> map) throws IOException {
     Schema keySchema = schema == null ? null : schema.keySchema();
     Schema valueSchema = schema == null ? null : schema.valueSchema();
     out.writeStartObject();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
-      out.writeFieldName(fieldName(keySchema, entry.getKey()));
+      keyNames.write(out, fieldName(keySchema, entry.getKey()));
       write(out, valueSchema, entry.getValue());
     }
     out.writeEndObject();

@@ -1,7 +1,6 @@
 package io.github.variantconnect.sink.convert;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.variantconnect.sink.errors.RecordRejectedException;
 import io.github.variantconnect.sink.errors.SinkErrorCode;
@@ -9,11 +8,6 @@ import io.github.variantconnect.sink.target.Row;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.connect.header.Header;
-import org.apache.kafka.connect.header.Headers;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -34,6 +28,8 @@ public final class RecordConverter {
   private final long maxContentBytes;
   private final JsonText text;
   private final JsonSyntax syntax;
+  private final ConnectJsonWriter values = new ConnectJsonWriter();
+  private final RecordMetadataJson metadataJson;
 
   public RecordConverter(MetadataFields metadata, NullValueBehavior nullValues, long maxContentBytes) {
     this.metadata = metadata;
@@ -47,6 +43,7 @@ public final class RecordConverter {
         .build();
     this.text = new JsonText(factory);
     this.syntax = new JsonSyntax(factory);
+    this.metadataJson = new RecordMetadataJson(metadata, values);
   }
 
   /**
@@ -97,7 +94,7 @@ public final class RecordConverter {
 
   private String write(org.apache.kafka.connect.data.Schema schema, Object value) {
     try {
-      ConnectJsonWriter.write(text.start(), schema, value);
+      values.write(text.start(), schema, value);
       return text.finish();
     } catch (IOException | RuntimeException e) {
       text.reset();
@@ -152,64 +149,12 @@ public final class RecordConverter {
       return EMPTY_CONTENT;
     }
     try {
-      JsonGenerator out = text.start();
-      out.writeStartObject();
-      if (metadata.topic()) {
-        out.writeStringField("topic", record.topic());
-      }
-      if (metadata.offsetAndPartition()) {
-        out.writeNumberField("partition", record.kafkaPartition());
-        out.writeNumberField("offset", record.kafkaOffset());
-      }
-      if (metadata.createTime() && record.timestamp() != null
-          && record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE) {
-        out.writeNumberField(
-            record.timestampType() == TimestampType.LOG_APPEND_TIME ? "LogAppendTime" : "CreateTime",
-            record.timestamp());
-      }
-      if (record.key() != null) {
-        out.writeFieldName("key");
-        writeKey(out, record);
-      }
-      writeHeaders(out, record.headers());
-      out.writeEndObject();
+      metadataJson.write(text.start(), record);
       return text.finish();
     } catch (IOException | RuntimeException e) {
       text.reset();
       throw new RecordRejectedException(SinkErrorCode.UNSUPPORTED_VALUE,
           "record key or headers cannot be written as JSON (" + e.getClass().getSimpleName() + ")");
     }
-  }
-
-  private static void writeKey(JsonGenerator out, SinkRecord record) throws IOException {
-    Object key = record.key();
-    if (key instanceof byte[] bytes) {
-      // Byte keys are almost always text (ids); base64 would hide them.
-      out.writeString(new String(bytes, StandardCharsets.UTF_8));
-    } else {
-      ConnectJsonWriter.write(out, record.keySchema(), key);
-    }
-  }
-
-  private static void writeHeaders(JsonGenerator out, Headers headers) throws IOException {
-    if (headers == null || headers.isEmpty()) {
-      return;
-    }
-    // A repeated header name keeps its last value, as a JSON object can hold a name once.
-    Map<String, Header> byName = new LinkedHashMap<>();
-    for (Header header : headers) {
-      byName.put(header.key(), header);
-    }
-    out.writeObjectFieldStart("headers");
-    for (Header header : byName.values()) {
-      out.writeFieldName(header.key());
-      Object value = header.value();
-      if (value instanceof byte[] bytes) {
-        out.writeString(new String(bytes, StandardCharsets.UTF_8));
-      } else {
-        ConnectJsonWriter.write(out, header.schema(), value);
-      }
-    }
-    out.writeEndObject();
   }
 }

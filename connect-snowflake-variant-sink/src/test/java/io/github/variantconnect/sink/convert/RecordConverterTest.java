@@ -233,6 +233,64 @@ public class RecordConverterTest {
     assertThat(metadata.path("key")).isEqualTo(JSON.readTree("{\"city\":\"Lyon\",\"zip\":null}"));
   }
 
+  @Test
+  void metadataOfInterleavedPartitionsAndOddTopicNamesIsEachRecordsOwn() throws Exception {
+    List<String> topics = List.of("ats-telemetry", "with \"quote\"", "日本-topic", "back\\slash");
+    // More topic-partitions than the prefixes kept, visited twice in a scrambled order.
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 4 * RecordMetadataJson.PREFIXES_CACHED; i++) {
+        int n = (i * 7919 + round) % (4 * RecordMetadataJson.PREFIXES_CACHED);
+        String topic = topics.get(n % topics.size());
+        int partition = n / topics.size();
+        long offset = 1_000_000_000_000L + n;
+        SinkRecord record = new SinkRecord(topic, partition, null, null, null, "{}", offset, null,
+            TimestampType.NO_TIMESTAMP_TYPE);
+
+        JsonNode metadata = JSON.readTree(converter.convert(record, "T").metadata());
+
+        assertThat(metadata).isEqualTo(JSON.createObjectNode()
+            .put("topic", topic).put("partition", partition).put("offset", offset));
+      }
+    }
+  }
+
+  @Test
+  void headerNamesAndKeysWithOddCharactersAreEscaped() throws Exception {
+    ConnectHeaders headers = new ConnectHeaders();
+    headers.addString("trace \"id\"", "x");
+    headers.addString("ünïcode😀", "y");
+    headers.addString("trace \"id\"", "z");
+    SinkRecord record = new SinkRecord("t", 0, Schema.STRING_SCHEMA, "key \"1\"\n", null, "{}", 5, 99L,
+        TimestampType.CREATE_TIME, headers);
+
+    String metadata = converter.convert(record, "T").metadata();
+
+    assertThat(JSON.readTree(metadata)).isEqualTo(JSON.readTree("{\"topic\":\"t\",\"partition\":0,\"offset\":5,"
+        + "\"CreateTime\":99,\"key\":\"key \\\"1\\\"\\n\","
+        + "\"headers\":{\"trace \\\"id\\\"\":\"z\",\"ünïcode😀\":\"y\"}}"));
+  }
+
+  @Test
+  void metadataWithOnlyTimeOrKeyIsStillOneObject() throws Exception {
+    RecordConverter timeOnly = new RecordConverter(new MetadataFields(true, false, false, true),
+        NullValueBehavior.DEFAULT, LIMIT);
+    SinkRecord keyless = new SinkRecord("t", 0, null, null, null, "{}", 5, 99L, TimestampType.CREATE_TIME);
+    SinkRecord timeless = new SinkRecord("t", 0, null, 7, null, "{}", 5, null, TimestampType.NO_TIMESTAMP_TYPE);
+
+    assertThat(timeOnly.convert(keyless, "T").metadata()).isEqualTo("{\"CreateTime\":99}");
+    assertThat(timeOnly.convert(timeless, "T").metadata()).isEqualTo("{\"key\":7}");
+    assertThat(converter.convert(timeless, "T").metadata())
+        .isEqualTo("{\"topic\":\"t\",\"partition\":0,\"offset\":5,\"key\":7}");
+  }
+
+  @Test
+  void structContentIsWrittenExactlyAsBefore() {
+    // Text, not just an equal tree: number formats and field order are part of what tables store.
+    for (int i = 0; i < 3; i++) {
+      assertThat(converter.convert(record(EVENT, event()), "T").content()).isEqualTo(EVENT_JSON);
+    }
+  }
+
   static Stream<Arguments> metadataSwitches() {
     return Stream.of(
         Arguments.of(new MetadataFields(true, false, true, true), List.of("partition", "offset", "CreateTime", "key")),
