@@ -174,7 +174,9 @@ public final class VariantSinkConfig extends AbstractConfig {
             "Include the record timestamp in RECORD_METADATA, as CreateTime or LogAppendTime by its type.",
             GROUP_METADATA, 4, Width.SHORT, "Timestamp")
         .define(RETRY_BACKOFF_MS, Type.LONG, 500L, Range.between(10, 60_000), Importance.LOW,
-            "First wait after a target outage (locked file, full disk, network); doubles up to 10 s, with jitter.",
+            "First wait after a target outage (locked file, full disk, network); doubles up to 10 s, with jitter."
+                + " A DuckDB file held by another process (usually a reader, for milliseconds) is first retried"
+                + " after 20 ms, or this value if lower.",
             GROUP_RETRY, 1, Width.SHORT, "Retry backoff (ms)")
         .define(RETRY_TIMEOUT_MS, Type.LONG, 120_000L, Range.between(0, 3_600_000), Importance.LOW,
             "How long an outage may last before the task fails with the cause; buffered records are then"
