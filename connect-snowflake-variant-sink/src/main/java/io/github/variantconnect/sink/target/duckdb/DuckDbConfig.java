@@ -22,7 +22,7 @@ public final class DuckDbConfig extends AbstractConfig {
   public static final String OFFSETS_TABLE = "duckdb.offsets.table";
   public static final String OFFSETS_TABLE_DEFAULT = "VARIANT_CONNECT_OFFSETS";
   public static final String CHECKPOINT_THRESHOLD_BYTES = "duckdb.checkpoint.threshold.bytes";
-  public static final long CHECKPOINT_THRESHOLD_BYTES_DEFAULT = 4L * 1024 * 1024;
+  public static final long CHECKPOINT_THRESHOLD_BYTES_DEFAULT = 1024 * 1024;
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(PATH, Type.STRING, "", new PathValidator(), Importance.HIGH,
