@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,31 @@ class VariantSinkConnectorTest {
   }
 
   @Test
+  void flushTimeInMillisecondsReplacesTheSecondsWhenSet() {
+    Map<String, String> props = valid();
+    props.put("buffer.flush.time", "5");
+    assertThat(new VariantSinkConfig(props).bufferFlushTime()).isEqualTo(Duration.ofSeconds(5));
+
+    props.put("buffer.flush.time.ms", "250");
+    assertThat(errors(props)).isEmpty();
+    assertThat(new VariantSinkConfig(props).bufferFlushTime()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void flushTimesOutOfRangeFailOnTheirKeys() {
+    Map<String, String> props = valid();
+    props.put("buffer.flush.time", "0");
+    props.put("buffer.flush.time.ms", "5");
+
+    Map<String, List<String>> errors = errors(props);
+
+    assertThat(errors).containsOnlyKeys("buffer.flush.time", "buffer.flush.time.ms");
+    assertThat(errors.get("buffer.flush.time.ms").get(0)).contains("at least 10");
+    props.put("buffer.flush.time.ms", "soon");
+    assertThat(errors(props).get("buffer.flush.time.ms")).singleElement().asString().contains("soon");
+  }
+
+  @Test
   void everyKeyIsDocumentedGroupedAndValidated() {
     for (ConfigDef.ConfigKey key : VariantSinkConfig.CONFIG_DEF.configKeys().values()) {
       assertThat(key.documentation).as(key.name).isNotBlank();
@@ -77,7 +103,7 @@ class VariantSinkConnectorTest {
       }
     }
     assertThat(VariantSinkConfig.CONFIG_DEF.names()).contains("duckdb.path", "snowflake.metadata.all",
-        "buffer.flush.time", "topic2table.map");
+        "buffer.flush.time", "buffer.flush.time.ms", "topic2table.map");
   }
 
   @Test

@@ -45,7 +45,8 @@ public final class LatencyBenchmark {
 
   public List<Result> run() {
     List<Result> results = new ArrayList<>();
-    for (LatencyScenario scenario : List.of(LatencyScenario.shipped(), LatencyScenario.tuned())) {
+    for (LatencyScenario scenario : List.of(LatencyScenario.shipped(), LatencyScenario.checkpointEveryFlush(),
+        LatencyScenario.sourcePollEverySecond())) {
       results.addAll(run(scenario));
     }
     return results;

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * VARIANT sink rows/s into DuckDB on a real worker with the shipped config (JsonConverter, flush
- * every 10,000 records or 1 s) at tasks.max = 1, 2 and 4, and with the values read as text, against
+ * VARIANT sink rows/s into DuckDB on a real worker with the shipped config (values read as text,
+ * flush every 10,000 records or 250 ms) at tasks.max = 1, 2 and 4, with the JsonConverter, and
+ * with a checkpoint on every flush, against
  * a raw consumer + Appender loop over the same topic run just before. Both are timed from the
  * first committed rows to the last.
  */

@@ -43,6 +43,10 @@ public final class VariantSinkConfig extends AbstractConfig {
   public static final long BUFFER_SIZE_BYTES_DEFAULT = 5_000_000;
   public static final String BUFFER_FLUSH_TIME = "buffer.flush.time";
   public static final long BUFFER_FLUSH_TIME_DEFAULT = 1;
+  /** Milliseconds, for freshness below a second; the official {@link #BUFFER_FLUSH_TIME} counts whole seconds. */
+  public static final String BUFFER_FLUSH_TIME_MS = "buffer.flush.time.ms";
+  static final long BUFFER_FLUSH_TIME_MS_MIN = 10;
+  static final long BUFFER_FLUSH_TIME_MS_MAX = 86_400_000;
   public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
   public static final String MAX_CONTENT_BYTES = "variant.max.content.bytes";
   /** Snowflake's VARIANT limit, so what lands in DuckDB also fits Snowflake. */
@@ -143,6 +147,12 @@ public final class VariantSinkConfig extends AbstractConfig {
             "Seconds a buffered record waits at most before it is written, also on a partition that receives"
                 + " nothing more.",
             GROUP_BUFFER, 3, Width.SHORT, "Flush time (s)")
+        .define(BUFFER_FLUSH_TIME_MS, Type.LONG, null,
+            new OptionalRange(BUFFER_FLUSH_TIME_MS_MIN, BUFFER_FLUSH_TIME_MS_MAX), Importance.MEDIUM,
+            "Milliseconds a buffered record waits at most before it is written; when set, it replaces "
+                + BUFFER_FLUSH_TIME + ", whose whole seconds are too coarse for data that must be visible"
+                + " within a second. Unset by default.",
+            GROUP_BUFFER, 4, Width.SHORT, "Flush time (ms)")
         .define(BEHAVIOR_ON_NULL_VALUES, Type.STRING, NullValueBehavior.DEFAULT.name(),
             ConfigDef.CaseInsensitiveValidString.in("DEFAULT", "IGNORE"), Importance.LOW,
             "Tombstones (null values): DEFAULT writes a row whose RECORD_CONTENT is {}; IGNORE writes no row.",
@@ -164,7 +174,9 @@ public final class VariantSinkConfig extends AbstractConfig {
             "Include the record timestamp in RECORD_METADATA, as CreateTime or LogAppendTime by its type.",
             GROUP_METADATA, 4, Width.SHORT, "Timestamp")
         .define(RETRY_BACKOFF_MS, Type.LONG, 500L, Range.between(10, 60_000), Importance.LOW,
-            "First wait after a target outage (locked file, full disk, network); doubles up to 10 s, with jitter.",
+            "First wait after a target outage (locked file, full disk, network); doubles up to 10 s, with jitter."
+                + " A DuckDB file held by another process (usually a reader, for milliseconds) is first retried"
+                + " after 20 ms, or this value if lower.",
             GROUP_RETRY, 1, Width.SHORT, "Retry backoff (ms)")
         .define(RETRY_TIMEOUT_MS, Type.LONG, 120_000L, Range.between(0, 3_600_000), Importance.LOW,
             "How long an outage may last before the task fails with the cause; buffered records are then"
@@ -228,8 +240,10 @@ public final class VariantSinkConfig extends AbstractConfig {
     return getLong(BUFFER_SIZE_BYTES);
   }
 
+  /** {@code buffer.flush.time.ms} when set, else {@code buffer.flush.time}. */
   public Duration bufferFlushTime() {
-    return Duration.ofSeconds(getLong(BUFFER_FLUSH_TIME));
+    Long millis = getLong(BUFFER_FLUSH_TIME_MS);
+    return millis != null ? Duration.ofMillis(millis) : Duration.ofSeconds(getLong(BUFFER_FLUSH_TIME));
   }
 
   public NullValueBehavior nullValueBehavior() {
@@ -261,6 +275,27 @@ public final class VariantSinkConfig extends AbstractConfig {
   public String connectorName() {
     Object value = originals().get(CONNECTOR_NAME);
     return value == null ? "variant-sink" : value.toString();
+  }
+
+  /** A number within bounds, or nothing: for keys that only apply when set. */
+  static final class OptionalRange implements ConfigDef.Validator {
+    private final Range range;
+
+    OptionalRange(long min, long max) {
+      this.range = Range.between(min, max);
+    }
+
+    @Override
+    public void ensureValid(String name, Object value) {
+      if (value != null) {
+        range.ensureValid(name, value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "unset, or " + range;
+    }
   }
 
   /** Accepts a {@code topic2table.map} that parses; the message names the bad entry. */

@@ -6,11 +6,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Backoff and budget for target outages: waits start at {@code target.retry.backoff.ms}, double up
  * to {@link #MAX_BACKOFF_MS} with ±20 % jitter (tasks sharing a file do not retry in lockstep),
- * and the outage may last {@code target.retry.timeout.ms} before the task gives up.
+ * and the outage may last {@code target.retry.timeout.ms} before the task gives up. An outage that
+ * begins with the store merely busy (a reader holding a DuckDB file for milliseconds) starts at
+ * {@link #BUSY_BACKOFF_MS} instead and doubles from there: a reader's lock costs a flush tens of
+ * milliseconds, not half a second, while a lock that stays still backs off to the same ceiling.
  */
 public final class RetryBudget {
 
   static final long MAX_BACKOFF_MS = 10_000;
+  static final long BUSY_BACKOFF_MS = 20;
 
   private final long initialMs;
   private final long budgetMs;
@@ -34,8 +38,14 @@ public final class RetryBudget {
    * outage has outlasted the budget.
    */
   public long onFailure(long nowMs) {
+    return onFailure(nowMs, false);
+  }
+
+  /** As {@link #onFailure(long)}; {@code busy} when the store is only held by someone else for a moment. */
+  public long onFailure(long nowMs, boolean busy) {
     if (failingSinceMs < 0) {
       failingSinceMs = nowMs;
+      nextBackoffMs = busy ? Math.min(initialMs, BUSY_BACKOFF_MS) : initialMs;
     }
     failures++;
     if (nowMs - failingSinceMs >= budgetMs) {

@@ -13,19 +13,33 @@ public class TargetException extends Exception {
 
   private final boolean retriable;
   private final SinkErrorCode code;
+  private final boolean busy;
 
   public TargetException(String message, boolean retriable, Throwable cause) {
     this(message, retriable, null, cause);
   }
 
   public TargetException(String message, boolean retriable, SinkErrorCode code, Throwable cause) {
+    this(message, retriable, false, code, cause);
+  }
+
+  private TargetException(String message, boolean retriable, boolean busy, SinkErrorCode code, Throwable cause) {
     super(message, cause);
     this.retriable = retriable;
+    this.busy = busy;
     this.code = code;
   }
 
   public static TargetException retriable(String message, Throwable cause) {
     return new TargetException(message, true, cause);
+  }
+
+  /**
+   * The store is held by someone else for a moment (a reader's lock on a DuckDB file, held for
+   * milliseconds): retriable, and worth retrying much sooner than an outage.
+   */
+  public static TargetException busy(String message, Throwable cause) {
+    return new TargetException(message, true, true, null, cause);
   }
 
   public static TargetException fatal(String message, Throwable cause) {
@@ -39,6 +53,10 @@ public class TargetException extends Exception {
 
   public boolean retriable() {
     return retriable;
+  }
+
+  public boolean busy() {
+    return busy;
   }
 
   /** The specific code of this failure, or null when the core's generic code fits. */

@@ -266,7 +266,7 @@ public final class SinkWriter {
     if (!e.retriable()) {
       throw new ConnectException(codeOf(e).messageWithHint("writing " + what + ": " + e.getMessage()), e);
     }
-    long wait = retry.onFailure(now);
+    long wait = retry.onFailure(now, e.busy());
     if (wait < 0) {
       throw new ConnectException(SinkErrorCode.TARGET_UNAVAILABLE.messageWithHint(
           "writing " + what + " failed for " + retry.failingForMs(now) + " ms: " + e.getMessage()), e);

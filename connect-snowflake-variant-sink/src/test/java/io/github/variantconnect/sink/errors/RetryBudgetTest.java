@@ -28,6 +28,29 @@ class RetryBudgetTest {
   }
 
   @Test
+  void anOutageThatBeginsBusyStartsWithAShortWaitAndStillBacksOffWithinTheBudget() {
+    RetryBudget budget = new RetryBudget(Duration.ofMillis(500), Duration.ofSeconds(30));
+
+    long first = budget.onFailure(0, true);
+    long second = budget.onFailure(first, true);
+    assertThat(first).isBetween(16L, 24L);
+    assertThat(second).isBetween(32L, 48L);
+
+    long now = first + second;
+    for (int i = 0; i < 30 && now < 30_000; i++) {
+      now += budget.onFailure(now, true);
+    }
+    assertThat(budget.onFailure(30_000, true)).isEqualTo(-1);
+    budget.onSuccess();
+    assertThat(budget.onFailure(40_000, false)).isBetween(400L, 600L);
+  }
+
+  @Test
+  void aBusyStoreNeverWaitsLongerThanTheConfiguredFirstBackoff() {
+    assertThat(new RetryBudget(Duration.ofMillis(10), Duration.ofSeconds(1)).onFailure(0, true)).isBetween(8L, 12L);
+  }
+
+  @Test
   void successResetsTheBudget() {
     RetryBudget budget = new RetryBudget(Duration.ofMillis(100), Duration.ofSeconds(1));
     budget.onFailure(0);

@@ -255,6 +255,24 @@ class SinkWriterTest {
   }
 
   @Test
+  void aBusyTargetIsRetriedSoonerThanAnOutage() {
+    SinkWriter writer = writer(Map.of("target.retry.backoff.ms", "500"));
+    writer.open(List.of(P0, P1));
+    target.failures.add(TargetException.busy("file locked by a reader", null));
+
+    writer.put(records(P0, 0, 3));
+
+    assertThat(target.rows).isEmpty();
+    assertThat(context.timeout).isBetween(16L, 24L);
+
+    clock.addAndGet(25);
+    writer.put(List.of());
+
+    assertThat(target.rows).hasSize(3);
+    assertThat(context.paused).isEmpty();
+  }
+
+  @Test
   void anOutageLongerThanTheBudgetFailsTheTaskWithTheCause() {
     SinkWriter writer = writer();
     writer.open(List.of(P0));

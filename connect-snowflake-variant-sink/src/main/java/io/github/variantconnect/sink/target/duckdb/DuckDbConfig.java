@@ -21,6 +21,8 @@ public final class DuckDbConfig extends AbstractConfig {
   public static final String PATH = "duckdb.path";
   public static final String OFFSETS_TABLE = "duckdb.offsets.table";
   public static final String OFFSETS_TABLE_DEFAULT = "VARIANT_CONNECT_OFFSETS";
+  public static final String CHECKPOINT_THRESHOLD_BYTES = "duckdb.checkpoint.threshold.bytes";
+  public static final long CHECKPOINT_THRESHOLD_BYTES_DEFAULT = 1024 * 1024;
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(PATH, Type.STRING, "", new PathValidator(), Importance.HIGH,
@@ -31,7 +33,15 @@ public final class DuckDbConfig extends AbstractConfig {
       .define(OFFSETS_TABLE, Type.STRING, OFFSETS_TABLE_DEFAULT, new TableNameValidator(), Importance.LOW,
           "Table in the DuckDB file holding each partition's last written offset, per connector name; written in"
               + " the same transaction as the rows.",
-          GROUP, 2, Width.MEDIUM, "Offsets table");
+          GROUP, 2, Width.MEDIUM, "Offsets table")
+      .define(CHECKPOINT_THRESHOLD_BYTES, Type.LONG, CHECKPOINT_THRESHOLD_BYTES_DEFAULT,
+          ConfigDef.Range.between(0, 1L << 30), Importance.LOW,
+          "Committed batches stay in the file's write-ahead log (the .wal file next to it) until it holds this"
+              + " many bytes; the next commit then checkpoints them into the file. Every DuckDB reader, also a"
+              + " read-only one, sees the log's rows, and a crash loses nothing committed. A checkpoint on every"
+              + " flush costs as much as a small batch's append; a larger log costs each opening of the file"
+              + " (by the sink and by readers) its replay. 0 checkpoints on every flush.",
+          GROUP, 3, Width.SHORT, "Checkpoint threshold (bytes)");
 
   public DuckDbConfig(Map<String, String> props) {
     super(CONFIG_DEF, props, false);
@@ -39,6 +49,10 @@ public final class DuckDbConfig extends AbstractConfig {
 
   public Path path() {
     return Paths.get(getString(PATH).trim()).toAbsolutePath().normalize();
+  }
+
+  public long checkpointThresholdBytes() {
+    return getLong(CHECKPOINT_THRESHOLD_BYTES);
   }
 
   public String offsetsTable() {

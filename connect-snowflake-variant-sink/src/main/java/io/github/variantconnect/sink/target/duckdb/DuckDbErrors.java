@@ -8,7 +8,8 @@ import java.sql.SQLException;
  * The one place that decides which DuckDB failures are outages worth waiting out. DuckDB reports
  * its error class as the message prefix ("IO Error: ...", "Catalog Error: ..."); file locks, full
  * disks and a database invalidated by an earlier I/O failure are retriable, because the next flush
- * opens the file afresh. Everything else is a problem waiting cannot fix.
+ * opens the file afresh; a lock held by another process is usually a reader's, gone in
+ * milliseconds, so it is retried soonest. Everything else is a problem waiting cannot fix.
  */
 final class DuckDbErrors {
 
@@ -19,8 +20,8 @@ final class DuckDbErrors {
     String detail = action + " " + file + ": " + message;
     if (e instanceof SQLException && isRetriable(message)) {
       if (message.contains("Conflicting lock")) {
-        detail = "the DuckDB file " + file + " is locked by another process (readers must open it read-only and"
-            + " close it again; a writer must not keep it open): " + message;
+        return TargetException.busy("the DuckDB file " + file + " is locked by another process (readers must open"
+            + " it read-only and close it again; a writer must not keep it open): " + message, e);
       }
       return TargetException.retriable(detail, e);
     }

@@ -1,6 +1,7 @@
 package io.github.variantconnect.sink.target.duckdb;
 
 import io.github.variantconnect.sink.routing.TableNames;
+import java.util.List;
 
 /**
  * The DuckDB statements the target runs. Identifiers come only from validated names and are always
@@ -19,6 +20,17 @@ final class DuckDbSql {
       throw new IllegalArgumentException("not a valid identifier: " + identifier);
     }
     return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Settings for a connection that leaves committed batches in the write-ahead log until it holds
+   * {@code thresholdBytes}, instead of checkpointing them when the connection closes; none for 0.
+   */
+  static List<String> checkpointSettings(long thresholdBytes) {
+    if (thresholdBytes == 0) {
+      return List.of();
+    }
+    return List.of("PRAGMA disable_checkpoint_on_shutdown", "SET checkpoint_threshold = '" + thresholdBytes + " bytes'");
   }
 
   static String createTable(String table) {

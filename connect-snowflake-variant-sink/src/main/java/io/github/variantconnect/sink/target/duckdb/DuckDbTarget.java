@@ -31,6 +31,11 @@ import org.duckdb.DuckDBConnection;
  * transaction as the rows. Each flush opens the file, appends, commits and closes it again, so the
  * file is locked only while a batch is written and any process can read it in between — and, the
  * batch being one transaction, only ever sees whole batches.
+ *
+ * <p>Closing the last connection would checkpoint the file, which costs a small batch as much as
+ * its append. Commits are durable in the write-ahead log, which every opening of the file replays
+ * (read-only ones too), so the log is left to grow to {@code duckdb.checkpoint.threshold.bytes}
+ * and checkpointed by the commit that crosses it.
  */
 public final class DuckDbTarget implements Target {
 
@@ -42,6 +47,7 @@ public final class DuckDbTarget implements Target {
   private final Path file;
   private final String offsetsTable;
   private final String connectorName;
+  private final List<String> connectionSettings;
   private final DuckDbFiles.Connector connector;
   private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final Set<String> checkedTables = new HashSet<>();
@@ -50,6 +56,7 @@ public final class DuckDbTarget implements Target {
     this.file = config.path();
     this.offsetsTable = config.offsetsTable();
     this.connectorName = connectorName;
+    this.connectionSettings = DuckDbSql.checkpointSettings(config.checkpointThresholdBytes());
     this.connector = connector;
   }
 
@@ -258,6 +265,11 @@ public final class DuckDbTarget implements Target {
     try {
       Files.createDirectories(file.getParent());
       try (Connection connection = connector.open(file)) {
+        try (Statement statement = connection.createStatement()) {
+          for (String setting : connectionSettings) {
+            statement.execute(setting);
+          }
+        }
         return work.run(connection);
       }
     } catch (SQLException | IOException | RuntimeException e) {

@@ -154,6 +154,7 @@ class DuckDbTargetTest {
       assertThatThrownBy(() -> target.write(batch(slice(P0, "T", 2, 2))))
           .isInstanceOfSatisfying(TargetException.class, e -> {
             assertThat(e.retriable()).isTrue();
+            assertThat(e.busy()).isTrue();
             assertThat(e.getMessage()).contains("locked by another process");
           });
       assertThat(reader.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -182,7 +183,12 @@ class DuckDbTargetTest {
         "IO Error: Could not set lock on file \"/data/x.duckdb\": Conflicting lock is held in java (PID 1)")).retriable())
         .isTrue();
     assertThat(DuckDbErrors.classify(f, "writing to", new SQLException(
-        "IO Error: Could not write file \"/data/x.duckdb.wal\": No space left on device")).retriable()).isTrue();
+        "IO Error: Could not set lock on file \"/data/x.duckdb\": Conflicting lock is held in java (PID 1)")).busy())
+        .isTrue();
+    TargetException full = DuckDbErrors.classify(f, "writing to", new SQLException(
+        "IO Error: Could not write file \"/data/x.duckdb.wal\": No space left on device"));
+    assertThat(full.retriable()).isTrue();
+    assertThat(full.busy()).isFalse();
     assertThat(DuckDbErrors.classify(f, "writing to", new SQLException(
         "FATAL Error: Failed: database has been invalidated because of a previous fatal error")).retriable()).isTrue();
     assertThat(DuckDbErrors.classify(f, "writing to", new SQLException("Catalog Error: Table x does not exist"))
