@@ -3,12 +3,15 @@ package io.github.variantconnect.ats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.ats.source.TelemetrySchema;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -47,6 +50,34 @@ class AtsSourceTaskTest {
       assertThat(r.sourceOffset().get("seq")).isEqualTo(value.getInt64("seq"));
     }
     task.stop();
+  }
+
+  @Test
+  void jsonValueFormatEmitsWhatTheJsonConverterWritesForTheStructs() throws Exception {
+    JsonConverter converter = new JsonConverter();
+    converter.configure(Map.of("schemas.enable", "false"), false);
+    Map<String, String> settings = Map.of("alerts.topic", "alerts", "alert.passengers.threshold", "300");
+    List<SourceRecord> structs = startTask(settings).poll();
+    Map<String, String> json = new HashMap<>(settings);
+    json.put("value.format", "json");
+    List<SourceRecord> bytes = startTask(json).poll();
+
+    assertThat(bytes).hasSameSizeAs(structs).isNotEmpty();
+    assertThat(bytes).extracting(SourceRecord::topic).contains("alerts");
+    for (int i = 0; i < structs.size(); i++) {
+      SourceRecord expected = structs.get(i);
+      SourceRecord actual = bytes.get(i);
+      assertThat(actual.valueSchema()).isEqualTo(Schema.BYTES_SCHEMA);
+      assertThat(new String((byte[]) actual.value(), StandardCharsets.UTF_8)).isEqualTo(new String(
+          converter.fromConnectData(expected.topic(), expected.valueSchema(), expected.value()), StandardCharsets.UTF_8));
+      assertThat(actual.topic()).isEqualTo(expected.topic());
+      assertThat(actual.key()).isEqualTo(expected.key());
+      assertThat(actual.timestamp()).isEqualTo(expected.timestamp());
+      assertThat(actual.sourcePartition()).isEqualTo(expected.sourcePartition());
+      // The two tasks were configured a few milliseconds apart: only the wall-clock anchor differs.
+      assertThat(actual.sourceOffset().get("seq")).isEqualTo(expected.sourceOffset().get("seq"));
+      assertThat(actual.sourceOffset().get("sim_start_ms")).isEqualTo(expected.sourceOffset().get("sim_start_ms"));
+    }
   }
 
   @Test
