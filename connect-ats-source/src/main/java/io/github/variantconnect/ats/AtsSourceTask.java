@@ -1,6 +1,7 @@
 package io.github.variantconnect.ats;
 
 import io.github.variantconnect.ats.config.AtsSourceConfig;
+import io.github.variantconnect.ats.config.RecordTimestamp;
 import io.github.variantconnect.ats.config.ValueFormat;
 import io.github.variantconnect.ats.sim.TrainSnapshot;
 import io.github.variantconnect.ats.source.RateLimiter;
@@ -39,6 +40,7 @@ public class AtsSourceTask extends SourceTask {
   private final Map<String, Map<String, String>> partitions = new HashMap<>();
   private Schema valueSchema;
   private TelemetryJson json;
+  private boolean wallClockTimestamps;
 
   @Override
   public String version() {
@@ -62,6 +64,7 @@ public class AtsSourceTask extends SourceTask {
             offsets::get);
     limiter = new RateLimiter(config.maxEventsPerSecond(), System.nanoTime());
     trains.forEach(id -> partitions.put(id, TrainOffset.partition(id)));
+    wallClockTimestamps = config.recordTimestamp() == RecordTimestamp.WALL_CLOCK;
     if (config.valueFormat() == ValueFormat.JSON) {
       json = new TelemetryJson();
       valueSchema = Schema.BYTES_SCHEMA;
@@ -112,7 +115,7 @@ public class AtsSourceTask extends SourceTask {
       // An accelerated simulation runs ahead of the wall clock; brokers reject timestamps further in
       // the future than log.message.timestamp.after.max.ms (1 h by default), so those get the wall
       // clock. event_time in the value always holds the simulated time.
-      long timestamp = Math.min(s.eventTime().toEpochMilli(), nowMs);
+      long timestamp = wallClockTimestamps ? nowMs : Math.min(s.eventTime().toEpochMilli(), nowMs);
       records.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, s.trainId(),
           valueSchema, value, timestamp));
       if (!alertsTopic.isEmpty() && !s.alerts().isEmpty()) {

@@ -77,6 +77,12 @@ class AtsSourceConnectorTest {
   }
 
   @Test
+  void validateReportsAnUnknownRecordTimestamp() {
+    assertThat(errors(Map.of("record.timestamp", "now"))).containsOnlyKeys("record.timestamp");
+    assertThat(errors(Map.of("record.timestamp", "wall_clock"))).isEmpty();
+  }
+
+  @Test
   void declaresExactlyOnceSupport() {
     assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
   }

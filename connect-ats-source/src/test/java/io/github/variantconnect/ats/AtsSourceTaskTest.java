@@ -92,6 +92,18 @@ class AtsSourceTaskTest {
   }
 
   @Test
+  void wallClockTimestampsKeepASimulationFarInThePastInsideRetention() throws Exception {
+    long before = System.currentTimeMillis();
+    List<SourceRecord> records =
+        startTask(Map.of("sim.start", "2020-01-06T08:00:00Z", "record.timestamp", "wall_clock")).poll();
+
+    assertThat(records).isNotEmpty().allSatisfy(r -> {
+      assertThat(((Struct) r.value()).getString("event_time")).startsWith("2020-01-06");
+      assertThat(r.timestamp()).isBetween(before, System.currentTimeMillis());
+    });
+  }
+
+  @Test
   void alertEventsAreCopiedToTheAlertsTopic() throws Exception {
     AtsSourceTask task = startTask(Map.of("alerts.topic", "alerts", "alert.passengers.threshold", "0"));
     List<SourceRecord> records = task.poll();

@@ -31,6 +31,8 @@ public final class AtsSourceConfig extends AbstractConfig {
   public static final String ALERTS_TOPIC = "alerts.topic";
   public static final String VALUE_FORMAT = "value.format";
   public static final String VALUE_FORMAT_DEFAULT = ValueFormat.STRUCT.configValue();
+  public static final String RECORD_TIMESTAMP = "record.timestamp";
+  public static final String RECORD_TIMESTAMP_DEFAULT = RecordTimestamp.EVENT_TIME.configValue();
   public static final String NETWORK_FILE = "network.file";
   public static final String LINES = "lines";
   public static final String TICK_INTERVAL = "tick.interval";
@@ -64,6 +66,14 @@ public final class AtsSourceConfig extends AbstractConfig {
                   + " for that Struct, byte for byte, built without the converter's tree; requires"
                   + " value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ".",
               GROUP_OUTPUT, 3, Width.SHORT, "Value format")
+          .define(RECORD_TIMESTAMP, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
+              ConfigDef.CaseInsensitiveValidString.in(RecordTimestamp.configValues().toArray(new String[0])),
+              Importance.MEDIUM,
+              "Kafka timestamp of each record. event_time: the simulated time (capped at the wall clock), so"
+                  + " a sim.start further back than the topic's retention.ms gets the records deleted by the"
+                  + " broker's next retention check. wall_clock: the time the task emitted the record;"
+                  + " event_time in the value keeps the simulated time.",
+              GROUP_OUTPUT, 4, Width.SHORT, "Record timestamp")
           .define(NETWORK_FILE, Type.STRING, "", new NetworkFileValidator(), Importance.MEDIUM,
               "Path, on the worker, of a JSON file describing a custom metro network (see doc/network-file.md)."
                   + " Empty: the built-in network (6 lines, 115 trains).",
@@ -110,11 +120,13 @@ public final class AtsSourceConfig extends AbstractConfig {
 
   private final Duration tickInterval;
   private final ValueFormat valueFormat;
+  private final RecordTimestamp recordTimestamp;
 
   public AtsSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.tickInterval = DurationParser.parse(getString(TICK_INTERVAL));
     this.valueFormat = ValueFormat.parse(getString(VALUE_FORMAT));
+    this.recordTimestamp = RecordTimestamp.parse(getString(RECORD_TIMESTAMP));
   }
 
   public String topic() {
@@ -127,6 +139,10 @@ public final class AtsSourceConfig extends AbstractConfig {
 
   public ValueFormat valueFormat() {
     return valueFormat;
+  }
+
+  public RecordTimestamp recordTimestamp() {
+    return recordTimestamp;
   }
 
   public MetroNetwork network() {
