@@ -68,8 +68,9 @@ class AtsSourceTaskTest {
       SourceRecord expected = structs.get(i);
       SourceRecord actual = bytes.get(i);
       assertThat(actual.valueSchema()).isEqualTo(Schema.BYTES_SCHEMA);
-      assertThat(new String((byte[]) actual.value(), StandardCharsets.UTF_8)).isEqualTo(new String(
-          converter.fromConnectData(expected.topic(), expected.valueSchema(), expected.value()), StandardCharsets.UTF_8));
+      byte[] converted = converter.fromConnectData(expected.topic(), expected.valueSchema(), expected.value());
+      assertThat(new String((byte[]) actual.value(), StandardCharsets.UTF_8))
+          .isEqualTo(new String(converted, StandardCharsets.UTF_8));
       assertThat(actual.topic()).isEqualTo(expected.topic());
       assertThat(actual.key()).isEqualTo(expected.key());
       assertThat(actual.timestamp()).isEqualTo(expected.timestamp());

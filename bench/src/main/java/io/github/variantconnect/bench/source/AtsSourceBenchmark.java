@@ -40,7 +40,8 @@ public final class AtsSourceBenchmark {
   /** How the connector's values reach the topic; both write the same bytes. */
   private enum Format {
     SHIPPED("shipped config: JsonConverter", Map.of()),
-    JSON("value.format=json + ByteArrayConverter", Map.of("value.format", "json", "value.converter", BYTE_ARRAY_CONVERTER)),
+    JSON("value.format=json + ByteArrayConverter",
+        Map.of("value.format", "json", "value.converter", BYTE_ARRAY_CONVERTER)),
     /**
      * The worker gives source tasks a producer with one request in flight and no idempotence; these
      * two keys restore the client defaults the raw loop runs with (ordering kept by idempotence).
@@ -112,7 +113,8 @@ public final class AtsSourceBenchmark {
           topics.create(topic, PARTITIONS);
           Throughput connector = runConnector("ats-bench-" + run, topic, tasks, format);
           topics.delete(topic);
-          bySetup.computeIfAbsent(new Setup(tasks, format), s -> new Rounds()).add(connector.perSecond(), raw.perSecond());
+          bySetup.computeIfAbsent(new Setup(tasks, format), s -> new Rounds())
+              .add(connector.perSecond(), raw.perSecond());
           System.out.printf("ats round %d tasks.max=%d %s: connector %s | raw producer %s%n",
               round, tasks, format.label, connector, raw);
         }
