@@ -1,6 +1,7 @@
 package io.github.variantconnect.ats;
 
 import io.github.variantconnect.ats.config.AtsSourceConfig;
+import io.github.variantconnect.ats.config.ValueFormat;
 import io.github.variantconnect.ats.sim.Line;
 import io.github.variantconnect.ats.sim.MetroNetwork;
 import io.github.variantconnect.ats.source.TrainOffset;
@@ -28,6 +29,7 @@ public class AtsSourceConnector extends SourceConnector {
   /** Task config: simulated start and its wall-clock anchor, for trains without offsets. */
   static final String TASK_SIM_START_MS = "task.sim.start.ms";
   static final String TASK_ANCHOR_MS = "task.anchor.ms";
+  private static final String VALUE_CONVERTER = "value.converter";
 
   private Map<String, String> props;
   private List<String> trains;
@@ -111,6 +113,13 @@ public class AtsSourceConnector extends SourceConnector {
     if (!config.alertsTopic().isEmpty() && config.alertsTopic().equals(config.topic())) {
       values.get(AtsSourceConfig.ALERTS_TOPIC).addErrorMessage(
           "alerts.topic must differ from topic (" + config.topic() + "), or be empty");
+    }
+    String valueConverter = connectorConfigs.get(VALUE_CONVERTER);
+    if (config.valueFormat() == ValueFormat.JSON && valueConverter != null
+        && !valueConverter.trim().equals(ValueFormat.BYTE_ARRAY_CONVERTER)) {
+      // Any other converter would re-encode the ready JSON bytes (the JsonConverter as a base64 string).
+      values.get(AtsSourceConfig.VALUE_FORMAT).addErrorMessage("value.format=json emits finished JSON bytes and"
+          + " needs value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ", not " + valueConverter.trim());
     }
     return result;
   }

@@ -1,10 +1,13 @@
 package io.github.variantconnect.ats;
 
 import io.github.variantconnect.ats.config.AtsSourceConfig;
+import io.github.variantconnect.ats.config.RecordTimestamp;
+import io.github.variantconnect.ats.config.ValueFormat;
 import io.github.variantconnect.ats.sim.TrainSnapshot;
 import io.github.variantconnect.ats.source.RateLimiter;
 import io.github.variantconnect.ats.source.TelemetryFeed;
 import io.github.variantconnect.ats.source.TelemetryFeed.Event;
+import io.github.variantconnect.ats.source.TelemetryJson;
 import io.github.variantconnect.ats.source.TelemetrySchema;
 import io.github.variantconnect.ats.source.TrainOffset;
 import java.time.Instant;
@@ -16,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -34,6 +36,11 @@ public class AtsSourceTask extends SourceTask {
   private AtsSourceConfig config;
   private TelemetryFeed feed;
   private RateLimiter limiter;
+  /** Source partition per train, made once: every record carries its train's. */
+  private final Map<String, Map<String, String>> partitions = new HashMap<>();
+  private Schema valueSchema;
+  private TelemetryJson json;
+  private boolean wallClockTimestamps;
 
   @Override
   public String version() {
@@ -56,6 +63,14 @@ public class AtsSourceTask extends SourceTask {
             Long.parseLong(props.get(AtsSourceConnector.TASK_ANCHOR_MS)),
             offsets::get);
     limiter = new RateLimiter(config.maxEventsPerSecond(), System.nanoTime());
+    trains.forEach(id -> partitions.put(id, TrainOffset.partition(id)));
+    wallClockTimestamps = config.recordTimestamp() == RecordTimestamp.WALL_CLOCK;
+    if (config.valueFormat() == ValueFormat.JSON) {
+      json = new TelemetryJson();
+      valueSchema = Schema.BYTES_SCHEMA;
+    } else {
+      valueSchema = TelemetrySchema.VALUE;
+    }
     log.info("ATS source task started: {} trains, {} with stored offsets", trains.size(), offsets.size());
   }
 
@@ -94,18 +109,18 @@ public class AtsSourceTask extends SourceTask {
     List<SourceRecord> records = new ArrayList<>(events.size() + 16);
     for (Event event : events) {
       TrainSnapshot s = event.snapshot();
-      Map<String, String> partition = TrainOffset.partition(s.trainId());
+      Map<String, String> partition = partitions.get(s.trainId());
       Map<String, Object> offset = event.offset().toMap();
-      Struct value = TelemetrySchema.toStruct(s);
+      Object value = json != null ? json.write(s) : TelemetrySchema.toStruct(s);
       // An accelerated simulation runs ahead of the wall clock; brokers reject timestamps further in
       // the future than log.message.timestamp.after.max.ms (1 h by default), so those get the wall
       // clock. event_time in the value always holds the simulated time.
-      long timestamp = Math.min(s.eventTime().toEpochMilli(), nowMs);
+      long timestamp = wallClockTimestamps ? nowMs : Math.min(s.eventTime().toEpochMilli(), nowMs);
       records.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, s.trainId(),
-          TelemetrySchema.VALUE, value, timestamp));
+          valueSchema, value, timestamp));
       if (!alertsTopic.isEmpty() && !s.alerts().isEmpty()) {
         records.add(new SourceRecord(partition, offset, alertsTopic, null, Schema.STRING_SCHEMA, s.trainId(),
-            TelemetrySchema.VALUE, value, timestamp));
+            valueSchema, value, timestamp));
       }
     }
     return records;

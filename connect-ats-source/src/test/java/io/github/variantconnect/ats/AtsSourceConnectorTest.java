@@ -57,6 +57,32 @@ class AtsSourceConnectorTest {
   }
 
   @Test
+  void validateReportsAnUnknownValueFormat() {
+    Map<String, List<String>> errors = errors(Map.of("value.format", "xml"));
+    assertThat(errors).containsOnlyKeys("value.format");
+    assertThat(errors.get("value.format").get(0)).containsIgnoringCase("struct").containsIgnoringCase("json");
+  }
+
+  @Test
+  void validateReportsTheJsonValueFormatWithAConverterThatWouldEncodeItAgain() {
+    Map<String, List<String>> errors = errors(Map.of(
+        "value.format", "json", "value.converter", "org.apache.kafka.connect.json.JsonConverter"));
+    assertThat(errors).containsOnlyKeys("value.format");
+    assertThat(errors.get("value.format").get(0)).contains("ByteArrayConverter");
+
+    assertThat(errors(Map.of("value.format", "JSON",
+        "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"))).isEmpty();
+    assertThat(errors(Map.of("value.format", "struct",
+        "value.converter", "org.apache.kafka.connect.json.JsonConverter"))).isEmpty();
+  }
+
+  @Test
+  void validateReportsAnUnknownRecordTimestamp() {
+    assertThat(errors(Map.of("record.timestamp", "now"))).containsOnlyKeys("record.timestamp");
+    assertThat(errors(Map.of("record.timestamp", "wall_clock"))).isEmpty();
+  }
+
+  @Test
   void declaresExactlyOnceSupport() {
     assertThat(connector.exactlyOnceSupport(Map.of())).isEqualTo(ExactlyOnceSupport.SUPPORTED);
   }

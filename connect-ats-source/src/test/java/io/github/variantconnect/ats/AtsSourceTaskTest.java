@@ -3,12 +3,15 @@ package io.github.variantconnect.ats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.ats.source.TelemetrySchema;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -50,12 +53,53 @@ class AtsSourceTaskTest {
   }
 
   @Test
+  void jsonValueFormatEmitsWhatTheJsonConverterWritesForTheStructs() throws Exception {
+    JsonConverter converter = new JsonConverter();
+    converter.configure(Map.of("schemas.enable", "false"), false);
+    Map<String, String> settings = Map.of("alerts.topic", "alerts", "alert.passengers.threshold", "300");
+    List<SourceRecord> structs = startTask(settings).poll();
+    Map<String, String> json = new HashMap<>(settings);
+    json.put("value.format", "json");
+    List<SourceRecord> bytes = startTask(json).poll();
+
+    assertThat(bytes).hasSameSizeAs(structs).isNotEmpty();
+    assertThat(bytes).extracting(SourceRecord::topic).contains("alerts");
+    for (int i = 0; i < structs.size(); i++) {
+      SourceRecord expected = structs.get(i);
+      SourceRecord actual = bytes.get(i);
+      assertThat(actual.valueSchema()).isEqualTo(Schema.BYTES_SCHEMA);
+      byte[] converted = converter.fromConnectData(expected.topic(), expected.valueSchema(), expected.value());
+      assertThat(new String((byte[]) actual.value(), StandardCharsets.UTF_8))
+          .isEqualTo(new String(converted, StandardCharsets.UTF_8));
+      assertThat(actual.topic()).isEqualTo(expected.topic());
+      assertThat(actual.key()).isEqualTo(expected.key());
+      assertThat(actual.timestamp()).isEqualTo(expected.timestamp());
+      assertThat(actual.sourcePartition()).isEqualTo(expected.sourcePartition());
+      // The two tasks were configured a few milliseconds apart: only the wall-clock anchor differs.
+      assertThat(actual.sourceOffset().get("seq")).isEqualTo(expected.sourceOffset().get("seq"));
+      assertThat(actual.sourceOffset().get("sim_start_ms")).isEqualTo(expected.sourceOffset().get("sim_start_ms"));
+    }
+  }
+
+  @Test
   void eventsAheadOfTheWallClockAreStampedWithTheWallClock() throws Exception {
     long before = System.currentTimeMillis();
     List<SourceRecord> records = startTask(Map.of("sim.start", "2099-01-05T08:00:00Z")).poll();
 
     assertThat(records).isNotEmpty().allSatisfy(r -> {
       assertThat(((Struct) r.value()).getString("event_time")).startsWith("2099-01-05");
+      assertThat(r.timestamp()).isBetween(before, System.currentTimeMillis());
+    });
+  }
+
+  @Test
+  void wallClockTimestampsKeepASimulationFarInThePastInsideRetention() throws Exception {
+    long before = System.currentTimeMillis();
+    List<SourceRecord> records =
+        startTask(Map.of("sim.start", "2020-01-06T08:00:00Z", "record.timestamp", "wall_clock")).poll();
+
+    assertThat(records).isNotEmpty().allSatisfy(r -> {
+      assertThat(((Struct) r.value()).getString("event_time")).startsWith("2020-01-06");
       assertThat(r.timestamp()).isBetween(before, System.currentTimeMillis());
     });
   }

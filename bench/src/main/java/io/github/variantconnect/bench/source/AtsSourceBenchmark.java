@@ -16,14 +16,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * ATS source records/s at tasks.max = 1, 2 and 4 against a raw KafkaProducer loop sending the very
  * key and value bytes the connector produced (read back from the connector's own topic), to topics
- * of the same partition count on the same broker. Every connector run is paired with a baseline run
- * just before it, so a ratio compares runs made under the same machine load.
+ * of the same partition count on the same broker. Each task count runs three times: with the
+ * shipped config (Structs through the JsonConverter); with {@code value.format=json} and the
+ * ByteArrayConverter, which put the same bytes on the topic; and with that plus the producer at the
+ * client defaults the raw loop uses. Every connector run is paired with a baseline run just before
+ * it, so a ratio compares runs made under the same machine load.
  */
 public final class AtsSourceBenchmark {
 
@@ -31,6 +35,32 @@ public final class AtsSourceBenchmark {
   public static final int TRAINS = 115;
   public static final int PARTITIONS = 4;
   private static final int[] TASKS = {1, 2, 4};
+  private static final String BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
+
+  /** How the connector's values reach the topic; both write the same bytes. */
+  private enum Format {
+    SHIPPED("shipped config: JsonConverter", Map.of()),
+    JSON("value.format=json + ByteArrayConverter",
+        Map.of("value.format", "json", "value.converter", BYTE_ARRAY_CONVERTER)),
+    /**
+     * The worker gives source tasks a producer with one request in flight and no idempotence; these
+     * two keys restore the client defaults the raw loop runs with (ordering kept by idempotence).
+     */
+    JSON_PRODUCER_DEFAULTS("value.format=json + ByteArrayConverter, producer at client defaults",
+        Map.of("value.format", "json", "value.converter", BYTE_ARRAY_CONVERTER,
+            "producer.override.max.in.flight.requests.per.connection", "5",
+            "producer.override.enable.idempotence", "true"));
+
+    final String label;
+    final Map<String, String> overrides;
+
+    Format(String label, Map<String, String> overrides) {
+      this.label = label;
+      this.overrides = overrides;
+    }
+  }
+
+  private record Setup(int tasks, Format format) {}
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String COMMAND = "./mvnw -B -Pbench -DskipTests -pl bench -am verify -Dbench.only=ats";
 
@@ -60,31 +90,40 @@ public final class AtsSourceBenchmark {
    */
   public String produceTelemetryTopic(String topic) {
     topics.create(topic, PARTITIONS);
-    System.out.printf("ats warm-up into %s: %s%n", topic, runConnector("ats-warm-up", topic, 2));
+    System.out.printf("ats warm-up into %s: %s%n", topic, runConnector("ats-warm-up", topic, 2, Format.SHIPPED));
     return topic;
   }
 
   /** Timed rounds; {@code telemetryTopic} holds the output of {@link #produceTelemetryTopic}. */
   public List<Result> run(String telemetryTopic) {
-    Map<Integer, Rounds> byTasks = new LinkedHashMap<>();
+    Map<Setup, Rounds> bySetup = new LinkedHashMap<>();
     List<ConsumerRecord<byte[], byte[]>> sameBytes = topics.readAll(telemetryTopic);
     System.out.printf("ats warm-up raw producer: %s%n", runBaseline("ats-raw-warm-up", sameBytes));
+    String warmUpJson = "ats-warm-up-json";
+    topics.create(warmUpJson, PARTITIONS);
+    System.out.printf("ats warm-up value.format=json: %s%n", runConnector(warmUpJson, warmUpJson, 2, Format.JSON));
+    topics.delete(warmUpJson);
     for (int round = 1; round <= options.rounds(); round++) {
       for (int tasks : TASKS) {
-        // The baseline right before each connector run: both meet the same machine load.
-        Throughput raw = runBaseline("ats-raw-r" + round + "-t" + tasks, sameBytes);
-        String topic = "ats-r" + round + "-t" + tasks;
-        topics.create(topic, PARTITIONS);
-        Throughput connector = runConnector("ats-bench-r" + round + "-t" + tasks, topic, tasks);
-        topics.delete(topic);
-        byTasks.computeIfAbsent(tasks, t -> new Rounds()).add(connector.perSecond(), raw.perSecond());
-        System.out.printf("ats round %d tasks.max=%d: connector %s | raw producer %s%n", round, tasks, connector, raw);
+        for (Format format : Format.values()) {
+          // The baseline right before each connector run: both meet the same machine load.
+          String run = "r" + round + "-t" + tasks + "-" + format.name().toLowerCase(Locale.ROOT);
+          Throughput raw = runBaseline("ats-raw-" + run, sameBytes);
+          String topic = "ats-" + run;
+          topics.create(topic, PARTITIONS);
+          Throughput connector = runConnector("ats-bench-" + run, topic, tasks, format);
+          topics.delete(topic);
+          bySetup.computeIfAbsent(new Setup(tasks, format), s -> new Rounds())
+              .add(connector.perSecond(), raw.perSecond());
+          System.out.printf("ats round %d tasks.max=%d %s: connector %s | raw producer %s%n",
+              round, tasks, format.label, connector, raw);
+        }
       }
     }
     List<Result> results = new ArrayList<>();
-    byTasks.forEach((tasks, rounds) -> {
-      boolean hasGoal = tasks <= 2;
-      results.add(Result.paired("ATS source, tasks.max=" + tasks,
+    bySetup.forEach((setup, rounds) -> {
+      boolean hasGoal = setup.tasks() <= 2;
+      results.add(Result.paired("ATS source, tasks.max=" + setup.tasks() + " (" + setup.format().label + ")",
           hasGoal ? "≥ 0.8× raw producer" : "scaling (no goal)", rounds, "records/s",
           "raw KafkaProducer loop, same bytes", hasGoal ? rounds.medianRatio() >= 0.8 : null, COMMAND,
           "per-round ratios " + rounds.ratios() + "; " + records() + " records, sim.max.ticks=" + options.atsTicks()));
@@ -92,8 +131,8 @@ public final class AtsSourceBenchmark {
     return results;
   }
 
-  private Throughput runConnector(String name, String topic, int tasks) {
-    Map<String, String> config = ConnectorConfigs.shipped("ats-source.json", Map.of(
+  private Throughput runConnector(String name, String topic, int tasks, Format format) {
+    Map<String, String> overrides = new LinkedHashMap<>(Map.of(
         "name", name,
         "topic", topic,
         "alerts.topic", "",
@@ -102,6 +141,8 @@ public final class AtsSourceBenchmark {
         "sim.max.ticks", Long.toString(options.atsTicks()),
         "sim.start", simStart,
         "batch.size", "10000"));
+    overrides.putAll(format.overrides);
+    Map<String, String> config = ConnectorConfigs.shipped("ats-source.json", overrides);
     try (TopicRecordCount count = new TopicRecordCount(topics.bootstrapServers(), topic)) {
       return ConnectorRun.time(cluster, name, config, count, records(), TIMEOUT);
     }

@@ -29,6 +29,10 @@ public final class AtsSourceConfig extends AbstractConfig {
   public static final String TOPIC = "topic";
   public static final String TOPIC_DEFAULT = "ats-telemetry";
   public static final String ALERTS_TOPIC = "alerts.topic";
+  public static final String VALUE_FORMAT = "value.format";
+  public static final String VALUE_FORMAT_DEFAULT = ValueFormat.STRUCT.configValue();
+  public static final String RECORD_TIMESTAMP = "record.timestamp";
+  public static final String RECORD_TIMESTAMP_DEFAULT = RecordTimestamp.EVENT_TIME.configValue();
   public static final String NETWORK_FILE = "network.file";
   public static final String LINES = "lines";
   public static final String TICK_INTERVAL = "tick.interval";
@@ -54,6 +58,22 @@ public final class AtsSourceConfig extends AbstractConfig {
           .define(ALERTS_TOPIC, Type.STRING, "", Importance.MEDIUM,
               "Optional second topic that receives only the events carrying alerts. Empty: no alert topic.",
               GROUP_OUTPUT, 2, Width.MEDIUM, "Alerts topic")
+          .define(VALUE_FORMAT, Type.STRING, VALUE_FORMAT_DEFAULT,
+              ConfigDef.CaseInsensitiveValidString.in(ValueFormat.configValues().toArray(new String[0])),
+              Importance.MEDIUM,
+              "struct: values are Connect Structs with the telemetry schema, for any value converter."
+                  + " json: values are the JSON bytes the JsonConverter with schemas.enable=false would write"
+                  + " for that Struct, byte for byte, built without the converter's tree; requires"
+                  + " value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ".",
+              GROUP_OUTPUT, 3, Width.SHORT, "Value format")
+          .define(RECORD_TIMESTAMP, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
+              ConfigDef.CaseInsensitiveValidString.in(RecordTimestamp.configValues().toArray(new String[0])),
+              Importance.MEDIUM,
+              "Kafka timestamp of each record. event_time: the simulated time (capped at the wall clock), so"
+                  + " a sim.start further back than the topic's retention.ms gets the records deleted by the"
+                  + " broker's next retention check. wall_clock: the time the task emitted the record;"
+                  + " event_time in the value keeps the simulated time.",
+              GROUP_OUTPUT, 4, Width.SHORT, "Record timestamp")
           .define(NETWORK_FILE, Type.STRING, "", new NetworkFileValidator(), Importance.MEDIUM,
               "Path, on the worker, of a JSON file describing a custom metro network (see doc/network-file.md)."
                   + " Empty: the built-in network (6 lines, 115 trains).",
@@ -99,10 +119,14 @@ public final class AtsSourceConfig extends AbstractConfig {
               GROUP_RATE, 2, Width.SHORT, "Max events per second");
 
   private final Duration tickInterval;
+  private final ValueFormat valueFormat;
+  private final RecordTimestamp recordTimestamp;
 
   public AtsSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.tickInterval = DurationParser.parse(getString(TICK_INTERVAL));
+    this.valueFormat = ValueFormat.parse(getString(VALUE_FORMAT));
+    this.recordTimestamp = RecordTimestamp.parse(getString(RECORD_TIMESTAMP));
   }
 
   public String topic() {
@@ -111,6 +135,14 @@ public final class AtsSourceConfig extends AbstractConfig {
 
   public String alertsTopic() {
     return getString(ALERTS_TOPIC).trim();
+  }
+
+  public ValueFormat valueFormat() {
+    return valueFormat;
+  }
+
+  public RecordTimestamp recordTimestamp() {
+    return recordTimestamp;
   }
 
   public MetroNetwork network() {

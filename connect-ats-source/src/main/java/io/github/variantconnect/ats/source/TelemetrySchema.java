@@ -1,6 +1,7 @@
 package io.github.variantconnect.ats.source;
 
 import io.github.variantconnect.ats.sim.TrainSnapshot;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -32,6 +33,30 @@ public final class TelemetrySchema {
           .field("alerts", ALERTS)
           .build();
 
+  /** Decimals kept on the wire: 0.1 m of position, 1 m along the line, 0.1 km/h, 0.1 kW. */
+  static final int COORDINATE_DECIMALS = 6;
+  static final int POSITION_DECIMALS = 3;
+  static final int SPEED_DECIMALS = 1;
+  static final int POWER_DECIMALS = 1;
+
+  // Struct.put(String, ...) looks each field up by name; these are looked up once.
+  private static final Field EVENT_ID = VALUE.field("event_id");
+  private static final Field TRAIN_ID = VALUE.field("train_id");
+  private static final Field LINE_ID = VALUE.field("line_id");
+  private static final Field SEQ = VALUE.field("seq");
+  private static final Field EVENT_TIME = VALUE.field("event_time");
+  private static final Field STATION_ID = VALUE.field("station_id");
+  private static final Field NEXT_STATION_ID = VALUE.field("next_station_id");
+  private static final Field LATITUDE = VALUE.field("latitude");
+  private static final Field LONGITUDE = VALUE.field("longitude");
+  private static final Field POSITION_KM = VALUE.field("position_km");
+  private static final Field SPEED_KMH = VALUE.field("speed_kmh");
+  private static final Field PASSENGER_COUNT = VALUE.field("passenger_count");
+  private static final Field CAPACITY = VALUE.field("capacity");
+  private static final Field POWER_KW = VALUE.field("power_kw");
+  private static final Field STATUS = VALUE.field("status");
+  private static final Field ALERTS_FIELD = VALUE.field("alerts");
+
   private TelemetrySchema() {}
 
   /** Deterministic from train and sequence, so a replayed event keeps its id. */
@@ -41,25 +66,21 @@ public final class TelemetrySchema {
 
   public static Struct toStruct(TrainSnapshot s) {
     return new Struct(VALUE)
-        .put("event_id", eventId(s.trainId(), s.seq()))
-        .put("train_id", s.trainId())
-        .put("line_id", s.lineId())
-        .put("seq", s.seq())
-        .put("event_time", s.eventTime().toString())
-        .put("station_id", s.stationId())
-        .put("next_station_id", s.nextStationId())
-        .put("latitude", round(s.latitude(), 1e6))
-        .put("longitude", round(s.longitude(), 1e6))
-        .put("position_km", round(s.positionKm(), 1e3))
-        .put("speed_kmh", round(s.speedKmh(), 10))
-        .put("passenger_count", s.passengerCount())
-        .put("capacity", s.capacity())
-        .put("power_kw", round(s.powerKw(), 10))
-        .put("status", s.status().name())
-        .put("alerts", s.alerts());
-  }
-
-  private static double round(double value, double scale) {
-    return Math.round(value * scale) / scale;
+        .put(EVENT_ID, eventId(s.trainId(), s.seq()))
+        .put(TRAIN_ID, s.trainId())
+        .put(LINE_ID, s.lineId())
+        .put(SEQ, s.seq())
+        .put(EVENT_TIME, s.eventTime().toString())
+        .put(STATION_ID, s.stationId())
+        .put(NEXT_STATION_ID, s.nextStationId())
+        .put(LATITUDE, DecimalText.round(s.latitude(), COORDINATE_DECIMALS))
+        .put(LONGITUDE, DecimalText.round(s.longitude(), COORDINATE_DECIMALS))
+        .put(POSITION_KM, DecimalText.round(s.positionKm(), POSITION_DECIMALS))
+        .put(SPEED_KMH, DecimalText.round(s.speedKmh(), SPEED_DECIMALS))
+        .put(PASSENGER_COUNT, s.passengerCount())
+        .put(CAPACITY, s.capacity())
+        .put(POWER_KW, DecimalText.round(s.powerKw(), POWER_DECIMALS))
+        .put(STATUS, s.status().name())
+        .put(ALERTS_FIELD, s.alerts());
   }
 }

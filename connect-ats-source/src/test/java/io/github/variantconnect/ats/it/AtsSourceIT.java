@@ -65,6 +65,8 @@ class AtsSourceIT {
         Arguments.of("sim.speedup", "0", "at least"),
         Arguments.of("sim.start", "yesterday", "ISO-8601"),
         Arguments.of("batch.size", "0", "at least 1"),
+        Arguments.of("value.format", "xml", "JSON, STRUCT"),
+        Arguments.of("record.timestamp", "now", "WALL_CLOCK"),
         Arguments.of("network.file", "/does/not/exist.json", "exist.json"));
   }
 
@@ -120,6 +122,21 @@ class AtsSourceIT {
     assertThat(byEventId(b)).isEqualTo(byEventId(a));
     CONNECT.rest().delete("ats-det-a");
     CONNECT.rest().delete("ats-det-b");
+  }
+
+  @Test
+  void jsonValueFormatPutsTheSameBytesOnTheTopicAsStructsThroughTheJsonConverter() {
+    long ticks = 20;
+    CONNECT.rest().putConfig("ats-struct", bounded("ats-struct", 2, ticks));
+    Map<String, String> json = with(bounded("ats-json", 2, ticks), "value.format", "json");
+    json.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+    CONNECT.rest().putConfig("ats-json", json);
+
+    Map<String, String> structs = byEventId(awaitFinished("ats-struct", ticks));
+    assertThat(structs).hasSize(115 * (int) ticks);
+    assertThat(byEventId(awaitFinished("ats-json", ticks))).isEqualTo(structs);
+    CONNECT.rest().delete("ats-struct");
+    CONNECT.rest().delete("ats-json");
   }
 
   @Test
