@@ -57,6 +57,20 @@ class AtsSourceConnectorTest {
   }
 
   @Test
+  void validateReportsIllegalTopicNamesOnTheirKeys() {
+    assertThat(errors(Map.of("topic", "ats telemetry"))).containsOnlyKeys("topic");
+    assertThat(errors(Map.of("topic", ".."))).containsOnlyKeys("topic");
+    assertThat(errors(Map.of("alerts.topic", "ats/alerts"))).containsOnlyKeys("alerts.topic");
+    assertThat(errors(Map.of("topic", "ats.telemetry_v2", "alerts.topic", ""))).isEmpty();
+  }
+
+  @Test
+  void valueFormatAndRecordTimestampAcceptAnyCase() {
+    assertThat(errors(Map.of("value.format", "JSON", "value.converter",
+        "org.apache.kafka.connect.converters.ByteArrayConverter", "record.timestamp", "Wall_Clock"))).isEmpty();
+  }
+
+  @Test
   void validateReportsAnUnknownValueFormat() {
     Map<String, List<String>> errors = errors(Map.of("value.format", "xml"));
     assertThat(errors).containsOnlyKeys("value.format");

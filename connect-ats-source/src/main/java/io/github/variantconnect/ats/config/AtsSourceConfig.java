@@ -52,14 +52,14 @@ public final class AtsSourceConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF =
       new ConfigDef()
-          .define(TOPIC, Type.STRING, TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.HIGH,
+          .define(TOPIC, Type.STRING, TOPIC_DEFAULT, TopicNameValidator.required(), Importance.HIGH,
               "Topic for the telemetry events, one per train per tick, keyed by train id.",
               GROUP_OUTPUT, 1, Width.MEDIUM, "Telemetry topic")
-          .define(ALERTS_TOPIC, Type.STRING, "", Importance.MEDIUM,
+          .define(ALERTS_TOPIC, Type.STRING, "", TopicNameValidator.optional(), Importance.MEDIUM,
               "Optional second topic that receives only the events carrying alerts. Empty: no alert topic.",
               GROUP_OUTPUT, 2, Width.MEDIUM, "Alerts topic")
           .define(VALUE_FORMAT, Type.STRING, VALUE_FORMAT_DEFAULT,
-              ConfigDef.CaseInsensitiveValidString.in(ValueFormat.configValues().toArray(new String[0])),
+              ConfigChoice.validator(ValueFormat.class),
               Importance.MEDIUM,
               "struct: values are Connect Structs with the telemetry schema, for any value converter."
                   + " json: values are the JSON bytes the JsonConverter with schemas.enable=false would write"
@@ -67,7 +67,7 @@ public final class AtsSourceConfig extends AbstractConfig {
                   + " value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ".",
               GROUP_OUTPUT, 3, Width.SHORT, "Value format")
           .define(RECORD_TIMESTAMP, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
-              ConfigDef.CaseInsensitiveValidString.in(RecordTimestamp.configValues().toArray(new String[0])),
+              ConfigChoice.validator(RecordTimestamp.class),
               Importance.MEDIUM,
               "Kafka timestamp of each record. event_time: the simulated time (capped at the wall clock), so"
                   + " a sim.start further back than the topic's retention.ms gets the records deleted by the"
@@ -125,12 +125,12 @@ public final class AtsSourceConfig extends AbstractConfig {
   public AtsSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.tickInterval = DurationParser.parse(getString(TICK_INTERVAL));
-    this.valueFormat = ValueFormat.parse(getString(VALUE_FORMAT));
-    this.recordTimestamp = RecordTimestamp.parse(getString(RECORD_TIMESTAMP));
+    this.valueFormat = ConfigChoice.parse(ValueFormat.class, getString(VALUE_FORMAT));
+    this.recordTimestamp = ConfigChoice.parse(RecordTimestamp.class, getString(RECORD_TIMESTAMP));
   }
 
   public String topic() {
-    return getString(TOPIC);
+    return getString(TOPIC).trim();
   }
 
   public String alertsTopic() {

@@ -1,9 +1,5 @@
 package io.github.variantconnect.ats.config;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * Which instant a telemetry record's Kafka timestamp carries; the value's {@code event_time} is the
  * simulated time either way.
@@ -18,14 +14,6 @@ public enum RecordTimestamp {
   WALL_CLOCK;
 
   public String configValue() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  public static RecordTimestamp parse(String value) {
-    return valueOf(value.trim().toUpperCase(Locale.ROOT));
-  }
-
-  public static List<String> configValues() {
-    return Arrays.stream(values()).map(RecordTimestamp::configValue).toList();
+    return ConfigChoice.configValue(this);
   }
 }
