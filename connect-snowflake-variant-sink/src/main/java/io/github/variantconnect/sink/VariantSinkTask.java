@@ -6,7 +6,7 @@ import io.github.variantconnect.sink.metrics.SinkMetrics;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetProviders;
 import io.github.variantconnect.sink.target.TargetSettings;
-import io.github.variantconnect.sink.writer.SinkWriter;
+import io.github.variantconnect.sink.core.SinkWriter;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

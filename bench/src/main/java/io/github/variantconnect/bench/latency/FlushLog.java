@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 record FlushLog(int flushes, long rows, long totalMillis, long maxMillis, int lockedAttempts) {
 
   /** The logger whose debug lines this reads; the worker is started with it at debug level. */
-  static final String LOGGER = "io.github.variantconnect.sink.writer.SinkWriter";
+  static final String LOGGER = "io.github.variantconnect.sink.core.SinkWriter";
 
   private static final Pattern WROTE = Pattern.compile("Wrote (\\d+) rows of \\d+ partitions in (\\d+) ms");
 

@@ -6,7 +6,7 @@ import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.errors.RecordErrors;
 import io.github.variantconnect.sink.metrics.SinkMetrics;
 import io.github.variantconnect.sink.target.Target;
-import io.github.variantconnect.sink.writer.SinkWriter;
+import io.github.variantconnect.sink.core.SinkWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

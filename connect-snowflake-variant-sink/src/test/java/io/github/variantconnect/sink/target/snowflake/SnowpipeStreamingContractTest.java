@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exactly-once of the Snowpipe Streaming target, end to end through the real sink core: records
- * flow from a simulated consumer through {@link io.github.variantconnect.sink.writer.SinkWriter}
+ * flow from a simulated consumer through {@link io.github.variantconnect.sink.core.SinkWriter}
  * into in-memory implementations of the SDK's interfaces, across crashes, invalidated channels,
  * rebalances, recreated topics and transient failures. Each case ends with every record of every
  * partition in its table exactly once.

@@ -1,4 +1,4 @@
-package io.github.variantconnect.sink.buffer;
+package io.github.variantconnect.sink.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.variantconnect.sink.buffer;
+package io.github.variantconnect.sink.core;
 
 import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.Row;

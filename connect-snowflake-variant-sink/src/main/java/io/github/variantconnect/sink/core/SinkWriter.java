@@ -1,7 +1,5 @@
-package io.github.variantconnect.sink.writer;
+package io.github.variantconnect.sink.core;
 
-import io.github.variantconnect.sink.buffer.FlushPolicy;
-import io.github.variantconnect.sink.buffer.PartitionBuffer;
 import io.github.variantconnect.sink.config.OffsetsAheadPolicy;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.convert.RecordConverter;

@@ -1,4 +1,4 @@
-package io.github.variantconnect.sink.writer;
+package io.github.variantconnect.sink.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
