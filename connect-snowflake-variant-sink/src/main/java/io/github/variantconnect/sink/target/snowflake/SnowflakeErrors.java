@@ -33,6 +33,10 @@ public final class SnowflakeErrors {
 
   /** A JDBC failure while {@code action} (e.g. "inserting into DB.SCHEMA.T"). */
   public static TargetException classify(String action, SQLException e) {
+    if (e instanceof ConnectBudget.Exceeded budgeted) {
+      TargetException failure = budgeted.failure();
+      return new TargetException(action + ": " + failure.getMessage(), failure.retriable(), failure.code(), failure);
+    }
     int code = e.getErrorCode();
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String detail = action + ": Snowflake error " + code + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")")

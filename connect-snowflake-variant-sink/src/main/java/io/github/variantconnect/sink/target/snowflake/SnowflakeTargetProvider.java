@@ -50,7 +50,7 @@ public final class SnowflakeTargetProvider implements TargetProvider {
       return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName());
     }
     String clientName = clientName(settings);
-    return new SnowpipeStreamingTarget(() -> SdkStreamingIngest.connect(config, clientName), jdbc, tables, routing,
+    return new SnowpipeStreamingTarget(SdkStreamingIngest.connector(config, clientName), jdbc, tables, routing,
         settings.connectorName());
   }
 

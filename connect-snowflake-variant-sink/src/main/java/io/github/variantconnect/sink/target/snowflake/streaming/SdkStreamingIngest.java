@@ -3,6 +3,8 @@ package io.github.variantconnect.sink.target.snowflake.streaming;
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.ConnectBudget;
+import io.github.variantconnect.sink.target.snowflake.JvmProxy;
 import io.github.variantconnect.sink.target.snowflake.PrivateKeys;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
@@ -19,6 +21,7 @@ import net.snowflake.ingest.streaming.OpenChannelRequest;
 import net.snowflake.ingest.streaming.SnowflakeStreamingIngestChannel;
 import net.snowflake.ingest.streaming.SnowflakeStreamingIngestClient;
 import net.snowflake.ingest.streaming.SnowflakeStreamingIngestClientFactory;
+import net.snowflake.ingest.utils.Constants;
 import net.snowflake.ingest.utils.ParameterProvider;
 import net.snowflake.ingest.utils.SFException;
 import org.slf4j.Logger;
@@ -44,14 +47,38 @@ public final class SdkStreamingIngest implements StreamingIngest {
     this.schema = schema;
   }
 
+  /** Builds clients within the config's connect budget; a hanging start fails the task naming the cause. */
+  public static Connector connector(SnowflakeConfig config, String clientName) {
+    ConnectBudget budget = ConnectBudget.of(config.connectBudget(), config.url().host(), config.url().port());
+    return () -> budget.call("starting the Snowpipe Streaming client for " + config.url().host(),
+        () -> connect(config, clientName),
+        failure -> SnowflakeErrors.classify("starting the Snowpipe Streaming client",
+            failure instanceof RuntimeException r ? r : new IllegalStateException(failure)));
+  }
+
   /** Builds the SDK client: this is where the account is first contacted. */
   public static StreamingIngest connect(SnowflakeConfig config, String clientName) throws TargetException {
     Properties props = new Properties();
     props.put("url", config.url().httpUrl());
     props.put("user", config.user());
-    props.put("private_key", PrivateKeys.toBase64(config.privateKey()));
+    if (config.authenticator() == SnowflakeConfig.Authenticator.OAUTH) {
+      // net.snowflake.ingest.utils.Utils#createProperties: the SDK refreshes OAuth tokens itself.
+      SnowflakeConfig.OAuth oauth = config.oauth();
+      props.put(Constants.AUTHORIZATION_TYPE, Constants.OAUTH);
+      props.put(Constants.OAUTH_CLIENT_ID, oauth.clientId());
+      props.put(Constants.OAUTH_CLIENT_SECRET, oauth.clientSecret());
+      props.put(Constants.OAUTH_REFRESH_TOKEN, oauth.refreshToken());
+      props.put(Constants.OAUTH_TOKEN_ENDPOINT, oauth.tokenEndpoint());
+    } else {
+      props.put("private_key", PrivateKeys.toBase64(config.privateKey()));
+    }
     config.role().ifPresent(role -> props.put("role", role.asText()));
-    Map<String, Object> parameters = Map.of(ParameterProvider.MAX_CLIENT_LAG, config.maxClientLag().toMillis());
+    config.proxy().ifPresent(JvmProxy::apply);
+    Map<String, Object> parameters = Map.of(ParameterProvider.MAX_CLIENT_LAG, config.maxClientLag().toMillis(),
+        // Stated, not left to the default: this parser copies numbers as their text (exact decimals) and
+        // rejects duplicate keys, where the older one re-read values as doubles
+        // (DataValidationUtil#validateAndParseVariantNew vs #validateAndParseVariant).
+        ParameterProvider.ENABLE_NEW_JSON_PARSING_LOGIC, true);
     try {
       SnowflakeStreamingIngestClient client = SnowflakeStreamingIngestClientFactory.builder(clientName)
           .setProperties(props).setParameterOverrides(parameters).build();
