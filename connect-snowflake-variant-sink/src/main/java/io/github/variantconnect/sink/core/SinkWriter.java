@@ -153,6 +153,10 @@ public final class SinkWriter {
     Row row;
     try {
       row = converter.convert(record, tables.tableFor(record.topic()));
+      RecordRejectedException refusal = row == null ? null : target.refusal(row);
+      if (refusal != null) {
+        throw refusal;
+      }
     } catch (RecordRejectedException e) {
       errors.rejected(record, e);
       metrics.deadLettered();

@@ -62,6 +62,16 @@ public final class SnowflakeErrors {
     return SDK_CHANNEL_INVALID.contains(e.getVendorCode());
   }
 
+  /** True when the SDK refused a row's values (ON_ERROR=ABORT throws the first such error from insertRows). */
+  public static boolean isRowError(SFException e) {
+    return SDK_ROW.contains(e.getVendorCode());
+  }
+
+  /** True when the SDK refused the credentials or client settings: no reopening helps. */
+  public static boolean isAuthError(SFException e) {
+    return SDK_AUTH.contains(e.getVendorCode());
+  }
+
   /** A streaming SDK failure while {@code action}. */
   public static TargetException classify(String action, SFException e) {
     String code = e.getVendorCode();

@@ -51,7 +51,7 @@ public final class SnowflakeTargetProvider implements TargetProvider {
     }
     String clientName = clientName(settings);
     return new SnowpipeStreamingTarget(SdkStreamingIngest.connector(config, clientName), jdbc, tables, routing,
-        settings.connectorName());
+        settings.connectorName(), config.connectBudget());
   }
 
   /** One streaming client per task; its name shows in Snowflake's views of clients. */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.snowflake.ingest.streaming.InsertValidationResponse;
 import net.snowflake.ingest.streaming.OpenChannelRequest;
 import net.snowflake.ingest.streaming.SnowflakeStreamingIngestChannel;
@@ -114,13 +116,9 @@ public final class SdkStreamingIngest implements StreamingIngest {
     }
     Map<String, String> tokens;
     try {
+      // SnowflakeStreamingIngestClientInternal#getLatestCommittedOffsetTokens only logs a channel whose
+      // status is not success and returns its last persisted token: invalid channels are not found here.
       tokens = client.getLatestCommittedOffsetTokens(sdkChannels);
-    } catch (SFException e) {
-      if (SnowflakeErrors.isChannelInvalid(e)) {
-        throw new InvalidChannelException("a channel was invalidated (Snowpipe Streaming error " + e.getVendorCode()
-            + ")", e);
-      }
-      throw SnowflakeErrors.classify("reading the committed offsets of " + channels.size() + " channels", e);
     } catch (RuntimeException e) {
       throw SnowflakeErrors.classify("reading the committed offsets of " + channels.size() + " channels", e);
     }
@@ -190,25 +188,44 @@ public final class SdkStreamingIngest implements StreamingIngest {
       try {
         response = channel.insertRows(values, Long.toString(lastOffset));
       } catch (SFException e) {
-        if (SnowflakeErrors.isChannelInvalid(e)) {
-          throw new InvalidChannelException("channel " + name() + " was invalidated (Snowpipe Streaming error "
-              + e.getVendorCode() + ")", e);
+        if (SnowflakeErrors.isRowError(e)) {
+          // With ON_ERROR=ABORT nothing of the call was buffered; the SDK's message carries the row's index.
+          throw TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "row at "
+              + offsetAt(rows, rowIndex(e.getMessage())) + " of channel " + name() + " rejected by " + table
+              + ": Snowpipe Streaming error " + e.getVendorCode(), e);
         }
-        throw SnowflakeErrors.classify(describe(rows), e);
+        if (SnowflakeErrors.isAuthError(e)) {
+          throw SnowflakeErrors.classify(describe(rows), e);
+        }
+        // As the official connector: any other SDK error on insert leaves the channel in doubt, so it is
+        // reopened and the partition rewound to what Snowflake committed, never retried as it stands.
+        throw new InvalidChannelException("channel " + name() + " failed inserting (Snowpipe Streaming error "
+            + e.getVendorCode() + ")", e);
       } catch (RuntimeException e) {
         throw SnowflakeErrors.classify(describe(rows), e);
       }
       if (response != null && response.hasErrors()) {
         InsertValidationResponse.InsertError error = response.getInsertErrors().get(0);
-        long index = error.getRowIndex();
-        String offset = index >= 0 && index < rows.size() ? Long.toString(rows.get((int) index).offset()) : "?";
-        throw TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "row at offset " + offset + " of channel "
+        String offset = offsetAt(rows, error.getRowIndex());
+        throw TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "row at " + offset + " of channel "
             + name() + " rejected by " + table + ": " + response.getErrorRowCount() + " row(s) with errors"
             + (error.getException() == null ? "" : ", Snowpipe Streaming error " + error.getException().getVendorCode())
             + columns("extra columns", error.getExtraColNames())
             + columns("missing NOT NULL columns", error.getMissingNotNullColNames())
             + columns("NULL in NOT NULL columns", error.getNullValueForNotNullColNames()), null);
       }
+    }
+
+    private static final Pattern ROW_INDEX = Pattern.compile("rowIndex:(\\d+)");
+
+    private static long rowIndex(String message) {
+      Matcher m = ROW_INDEX.matcher(String.valueOf(message));
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String offsetAt(List<Row> rows, long index) {
+      return index >= 0 && index < rows.size() ? "offset " + rows.get((int) index).offset()
+          : "offsets " + rows.get(0).offset() + ".." + rows.get(rows.size() - 1).offset();
     }
 
     private String describe(List<Row> rows) {
