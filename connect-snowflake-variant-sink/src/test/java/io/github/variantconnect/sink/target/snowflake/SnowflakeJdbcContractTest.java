@@ -4,6 +4,7 @@ import static io.github.variantconnect.sink.target.snowflake.SnowpipeStreamingTa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.sink.SimulatedConsumer;
+import io.github.variantconnect.sink.target.SinkTaskHarness;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import java.sql.SQLException;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.variantconnect.sink.SimulatedConsumer;
+import io.github.variantconnect.sink.target.SinkTaskHarness;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.snowflake.streaming.SnowpipeStreamingTarget;
 import java.time.Duration;
