@@ -1,6 +1,7 @@
 package io.github.variantconnect.sink.target.snowflake;
 
 import io.github.variantconnect.sink.routing.TableNames;
+import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,8 @@ public final class SnowflakeConfig extends AbstractConfig {
   public static final String OAUTH_CLIENT_SECRET = "snowflake.oauth.client.secret";
   public static final String OAUTH_REFRESH_TOKEN = "snowflake.oauth.refresh.token";
   public static final String OAUTH_TOKEN_ENDPOINT = "snowflake.oauth.token.endpoint";
+  public static final String LOCK_TIMEOUT_S = "snowflake.jdbc.lock.timeout.seconds";
+  public static final String STATEMENT_TIMEOUT_S = "snowflake.jdbc.statement.timeout.seconds";
   // End of connect budget, proxy and OAuth keys.
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
@@ -138,7 +141,15 @@ public final class SnowflakeConfig extends AbstractConfig {
           "OAuth refresh token; required with oauth.", GROUP_AUTH, 7, Width.LONG, "OAuth refresh token")
       .define(OAUTH_TOKEN_ENDPOINT, Type.STRING, "", Importance.LOW,
           "OAuth token endpoint; empty uses the account's own, https://<account>/oauth/token-request.",
-          GROUP_AUTH, 8, Width.LONG, "OAuth token endpoint");
+          GROUP_AUTH, 8, Width.LONG, "OAuth token endpoint")
+      .define(LOCK_TIMEOUT_S, Type.LONG, JdbcTimeouts.DEFAULT.lockTimeoutSeconds(), Range.between(1, 43_200),
+          Importance.LOW, "JDBC: the session's LOCK_TIMEOUT, seconds a transaction waits for the offsets table's"
+              + " lock (held by another writer of this connector) before it fails and is retried.",
+          GROUP_INGESTION, 4, Width.SHORT, "Lock timeout (s)")
+      .define(STATEMENT_TIMEOUT_S, Type.LONG, JdbcTimeouts.DEFAULT.statementTimeoutSeconds(),
+          Range.between(1, 172_800), Importance.LOW,
+          "JDBC: the session's STATEMENT_TIMEOUT_IN_SECONDS; a statement running longer is cancelled and retried.",
+          GROUP_INGESTION, 5, Width.SHORT, "Statement timeout (s)");
       // End of connect budget, proxy and OAuth.
 
   private final AccountUrl url;
@@ -236,6 +247,10 @@ public final class SnowflakeConfig extends AbstractConfig {
       problems.put(PROXY_PASSWORD, "jvm.proxy.password is required with jvm.proxy.username");
     }
     return problems;
+  }
+
+  public JdbcTimeouts jdbcTimeouts() {
+    return new JdbcTimeouts(getLong(LOCK_TIMEOUT_S), getLong(STATEMENT_TIMEOUT_S));
   }
 
   public Duration connectBudget() {

@@ -47,7 +47,8 @@ public final class SnowflakeTargetProvider implements TargetProvider {
     JdbcConnector jdbc = JdbcConnector.of(config);
     log.info("Task {} of {} writes to Snowflake: {}", settings.taskId(), settings.connectorName(), config);
     if (config.ingestionMethod() == IngestionMethod.JDBC) {
-      return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName());
+      return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName(),
+          config.jdbcTimeouts());
     }
     String clientName = clientName(settings);
     return new SnowpipeStreamingTarget(SdkStreamingIngest.connector(config, clientName), jdbc, tables, routing,

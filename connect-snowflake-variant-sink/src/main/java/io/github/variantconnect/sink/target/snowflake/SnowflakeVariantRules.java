@@ -115,7 +115,7 @@ public final class SnowflakeVariantRules {
     return end == key.length() ? key : key.substring(0, end);
   }
 
-  static long utf8Bytes(String s) {
+  public static long utf8Bytes(String s) {
     long bytes = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

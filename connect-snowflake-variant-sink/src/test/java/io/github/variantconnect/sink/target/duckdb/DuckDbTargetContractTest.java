@@ -47,7 +47,7 @@ class DuckDbTargetContractTest extends TargetContract {
         (proxy, method, args) -> {
           if (method.getName().equals("commit") && failNextCommit.getAndSet(false)) {
             real.close();
-            throw new SQLException("connection lost before commit");
+            throw new SQLException("IO Error: connection lost before commit");
           }
           try {
             return method.invoke(real, args);

@@ -91,6 +91,8 @@ public final class FakeSnowflake {
   /** Applies a commit and then reports it as failed, as a connection lost at the wrong moment would. */
   boolean failAfterNextCommit;
   final FakeJdbc.Log jdbcLog = new FakeJdbc.Log();
+  /** The session parameters of each JDBC connection, as they stood after each ALTER SESSION. */
+  final List<Map<String, String>> sessionParameters = new ArrayList<>();
   int clientsCreated;
 
   public FakeSnowflake failStreaming(String call, RuntimeException failure) {

@@ -2,6 +2,7 @@ package io.github.variantconnect.sink.target.snowflake;
 
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetContract;
+import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,7 +16,7 @@ class SnowflakeJdbcTargetContractTest extends TargetContract {
   @Override
   protected Target newTarget() {
     return new SnowflakeJdbcTarget(account.jdbc(), account.tables(), SnowflakeIdentifier.of("VARIANT_CONNECT_OFFSETS"),
-        "contract");
+        "contract", JdbcTimeouts.DEFAULT);
   }
 
   @Override
