@@ -117,29 +117,29 @@ public final class SnowflakeConfig extends AbstractConfig {
           "Milliseconds a task may spend getting connected to Snowflake (login, client, channels) before it fails"
               + " with the cause and what to fix; a WARN naming the cause comes after 20 s.",
           GROUP_NETWORK, 1, Width.SHORT, "Connect budget (ms)")
-      .define(PROXY_HOST, Type.STRING, "", Importance.LOW,
+      .define(PROXY_HOST, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "HTTP proxy host for every Snowflake connection (JDBC driver and streaming SDK), as in the official"
               + " connector; empty connects directly.", GROUP_NETWORK, 2, Width.MEDIUM, "Proxy host")
-      .define(PROXY_PORT, Type.STRING, "", Importance.LOW, "HTTP proxy port; required with jvm.proxy.host.",
+      .define(PROXY_PORT, Type.STRING, "", new PortValidator(), Importance.LOW, "HTTP proxy port; required with jvm.proxy.host.",
           GROUP_NETWORK, 3, Width.SHORT, "Proxy port")
-      .define(PROXY_USER, Type.STRING, "", Importance.LOW, "User for an authenticating proxy.",
+      .define(PROXY_USER, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW, "User for an authenticating proxy.",
           GROUP_NETWORK, 4, Width.MEDIUM, "Proxy user")
       .define(PROXY_PASSWORD, Type.PASSWORD, "", new PasswordValidator(), Importance.LOW,
           "Password for an authenticating proxy.", GROUP_NETWORK, 5, Width.MEDIUM, "Proxy password")
-      .define(NON_PROXY_HOSTS, Type.STRING, "", Importance.LOW,
+      .define(NON_PROXY_HOSTS, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "Hosts reached without the proxy, separated by |, e.g. *.internal|localhost.",
           GROUP_NETWORK, 6, Width.LONG, "Non-proxy hosts")
       .define(AUTHENTICATOR, Type.STRING, Authenticator.SNOWFLAKE_JWT.key(), new AuthenticatorValidator(),
           Importance.MEDIUM, "snowflake_jwt (key pair, the default) or oauth (a refresh token exchanged at"
               + " snowflake.oauth.token.endpoint with snowflake.oauth.client.id/secret).",
           GROUP_AUTH, 4, Width.SHORT, "Authenticator")
-      .define(OAUTH_CLIENT_ID, Type.STRING, "", Importance.MEDIUM, "OAuth client id; required with oauth.",
+      .define(OAUTH_CLIENT_ID, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.MEDIUM, "OAuth client id; required with oauth.",
           GROUP_AUTH, 5, Width.MEDIUM, "OAuth client id")
       .define(OAUTH_CLIENT_SECRET, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "OAuth client secret; required with oauth.", GROUP_AUTH, 6, Width.MEDIUM, "OAuth client secret")
       .define(OAUTH_REFRESH_TOKEN, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "OAuth refresh token; required with oauth.", GROUP_AUTH, 7, Width.LONG, "OAuth refresh token")
-      .define(OAUTH_TOKEN_ENDPOINT, Type.STRING, "", Importance.LOW,
+      .define(OAUTH_TOKEN_ENDPOINT, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "OAuth token endpoint; empty uses the account's own, https://<account>/oauth/token-request.",
           GROUP_AUTH, 8, Width.LONG, "OAuth token endpoint")
       .define(LOCK_TIMEOUT_S, Type.LONG, JdbcTimeouts.DEFAULT.lockTimeoutSeconds(), Range.between(1, 43_200),
@@ -308,6 +308,21 @@ public final class SnowflakeConfig extends AbstractConfig {
     }
   }
 
+  static final class PortValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      String text = value == null ? "" : value.toString().trim();
+      if (!text.isEmpty() && !text.matches("[0-9]{1,5}")) {
+        throw new ConfigException(name, value, "must be a port number, 1 to 65535");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "a port number, 1 to 65535, or empty";
+    }
+  }
+
   static final class AuthenticatorValidator implements ConfigDef.Validator {
     @Override
     public void ensureValid(String name, Object value) {
@@ -384,7 +399,7 @@ public final class SnowflakeConfig extends AbstractConfig {
     return "SnowflakeConfig[url=" + url.httpUrl() + ", user=" + user() + ", role=" + role().orElse(null)
         + ", database=" + database() + ", schema=" + schema() + ", warehouse=" + warehouse().orElse(null)
         + ", method=" + ingestionMethod() + ", authenticator=" + authenticator().key() + ", proxy="
-        + proxy().map(Proxy::toString).orElse("none") + ", secrets=[hidden]]";
+        + proxy().map(Proxy::toString).orElse("none") + ", privateKey=[hidden]]";
   }
 
   static final class UrlValidator implements ConfigDef.Validator {
