@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
 import io.github.variantconnect.testkit.ConnectRestClient;
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
