@@ -14,6 +14,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -200,11 +201,11 @@ public final class SnowflakeConfig extends AbstractConfig {
         problems.add(new KeyError(URL, e.getMessage()));
       }
     }
-    problems.putAll(networkProblems(props));
+    problems.addAll(networkProblems(props));
     if (Authenticator.parse(props.get(AUTHENTICATOR)) == Authenticator.OAUTH) {
       for (String key : new String[] {OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REFRESH_TOKEN}) {
         if (props.getOrDefault(key, "").isBlank()) {
-          problems.put(key, key + " is required with snowflake.authenticator=oauth");
+          problems.add(new KeyError(key, key + " is required with snowflake.authenticator=oauth"));
         }
       }
       return problems;
@@ -231,25 +232,25 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   // Connect budget, proxy and OAuth.
-  private static Map<String, String> networkProblems(Map<String, String> props) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  private static List<KeyError> networkProblems(Map<String, String> props) {
+    List<KeyError> problems = new ArrayList<>();
     String host = props.getOrDefault(PROXY_HOST, "").trim();
     String port = props.getOrDefault(PROXY_PORT, "").trim();
     if (!host.isEmpty() || !port.isEmpty()) {
       if (host.isEmpty()) {
-        problems.put(PROXY_HOST, "jvm.proxy.host is required when jvm.proxy.port is set");
+        problems.add(new KeyError(PROXY_HOST, "jvm.proxy.host is required when jvm.proxy.port is set"));
       }
       try {
         int number = Integer.parseInt(port);
         if (number < 1 || number > 65535) {
-          problems.put(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535");
+          problems.add(new KeyError(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535"));
         }
       } catch (NumberFormatException e) {
-        problems.put(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535, with jvm.proxy.host set");
+        problems.add(new KeyError(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535, with jvm.proxy.host set"));
       }
     }
     if (!props.getOrDefault(PROXY_USER, "").isBlank() && props.getOrDefault(PROXY_PASSWORD, "").isBlank()) {
-      problems.put(PROXY_PASSWORD, "jvm.proxy.password is required with jvm.proxy.username");
+      problems.add(new KeyError(PROXY_PASSWORD, "jvm.proxy.password is required with jvm.proxy.username"));
     }
     return problems;
   }

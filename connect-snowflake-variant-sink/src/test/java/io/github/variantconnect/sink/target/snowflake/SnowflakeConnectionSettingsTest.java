@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.variantconnect.common.config.KeyError;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -61,10 +62,10 @@ class SnowflakeConnectionSettingsTest {
   void aProxyPortWithoutHostOrNotANumberIsRefusedByKey() {
     Map<String, String> props = base();
     props.put("jvm.proxy.port", "3128");
-    assertThat(SnowflakeConfig.validate(props)).containsKey("jvm.proxy.host");
+    assertThat(SnowflakeConfig.validate(props)).extracting(KeyError::key).contains("jvm.proxy.host");
     props.put("jvm.proxy.host", "proxy");
     props.put("jvm.proxy.port", "http");
-    assertThat(SnowflakeConfig.validate(props)).containsKey("jvm.proxy.port");
+    assertThat(SnowflakeConfig.validate(props)).extracting(KeyError::key).contains("jvm.proxy.port");
     assertThatThrownBy(() -> new SnowflakeConfig(props)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("jvm.proxy.port");
   }
@@ -74,7 +75,7 @@ class SnowflakeConnectionSettingsTest {
     Map<String, String> props = base();
     props.remove(SnowflakeConfig.PRIVATE_KEY);
     props.put("snowflake.authenticator", "oauth");
-    assertThat(SnowflakeConfig.validate(props)).containsOnlyKeys("snowflake.oauth.client.id",
+    assertThat(SnowflakeConfig.validate(props)).extracting(KeyError::key).containsExactly("snowflake.oauth.client.id",
         "snowflake.oauth.client.secret", "snowflake.oauth.refresh.token");
 
     props.put("snowflake.oauth.client.id", "client");
