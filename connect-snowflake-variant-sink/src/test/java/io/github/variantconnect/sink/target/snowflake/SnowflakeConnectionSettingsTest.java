@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.variantconnect.sink.target.snowflake.streaming.SdkStreamingIngest;
 import io.github.variantconnect.common.config.KeyError;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -146,5 +147,23 @@ class SnowflakeConnectionSettingsTest {
     });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/token-request";
+  }
+
+  @Test
+  void theClassicSdkGetsOAuthInsteadOfAKeyAndTheJsonParserThatKeepsDecimals() {
+    Map<String, String> props = base();
+    props.remove(SnowflakeConfig.PRIVATE_KEY);
+    props.put("snowflake.authenticator", "oauth");
+    props.put("snowflake.oauth.client.id", "client");
+    props.put("snowflake.oauth.client.secret", "client-secret");
+    props.put("snowflake.oauth.refresh.token", "refresh-secret");
+    SnowflakeConfig config = new SnowflakeConfig(props);
+
+    assertThat(SdkStreamingIngest.clientProperties(config)).containsEntry("authorization_type", "OAuth")
+        .containsEntry("oauth_client_id", "client").containsEntry("oauth_client_secret", "client-secret")
+        .containsEntry("oauth_refresh_token", "refresh-secret").doesNotContainKey("private_key");
+    assertThat(SdkStreamingIngest.parameters(config)).containsEntry("enable_new_json_parsing_logic", true);
+    assertThat(SdkStreamingIngest.clientProperties(new SnowflakeConfig(base()))).containsKey("private_key")
+        .doesNotContainKey("authorization_type");
   }
 }
