@@ -135,7 +135,7 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(NON_PROXY_HOSTS, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "Hosts reached without the proxy, separated by |, e.g. *.internal|localhost.",
           GROUP_NETWORK, 6, Width.LONG, "Non-proxy hosts")
-      .define(AUTHENTICATOR, Type.STRING, Authenticator.SNOWFLAKE_JWT.key(), new AuthenticatorValidator(),
+      .define(AUTHENTICATOR, Type.STRING, Authenticator.SNOWFLAKE_JWT.key(), new Authenticator.KeyValidator(),
           Importance.MEDIUM, "snowflake_jwt (key pair, the default) or oauth (a refresh token exchanged at"
               + " snowflake.oauth.token.endpoint with snowflake.oauth.client.id/secret).",
           GROUP_AUTH, 4, Width.SHORT, "Authenticator")
@@ -264,12 +264,12 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   /** The proxy every connection goes through, or empty for direct connections. */
-  public Optional<Proxy> proxy() {
+  public Optional<ProxySettings> proxy() {
     String host = getString(PROXY_HOST).trim();
     if (host.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Proxy(host, Integer.parseInt(getString(PROXY_PORT).trim()), getString(PROXY_USER).trim(),
+    return Optional.of(new ProxySettings(host, Integer.parseInt(getString(PROXY_PORT).trim()), getString(PROXY_USER).trim(),
         getPassword(PROXY_PASSWORD).value(), getString(NON_PROXY_HOSTS).trim()));
   }
 
@@ -278,40 +278,11 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   /** The OAuth settings; only with {@link Authenticator#OAUTH}. */
-  public OAuth oauth() {
+  public OAuthSettings oauth() {
     String endpoint = getString(OAUTH_TOKEN_ENDPOINT).trim();
-    return new OAuth(getString(OAUTH_CLIENT_ID).trim(), getPassword(OAUTH_CLIENT_SECRET).value(),
+    return new OAuthSettings(getString(OAUTH_CLIENT_ID).trim(), getPassword(OAUTH_CLIENT_SECRET).value(),
         getPassword(OAUTH_REFRESH_TOKEN).value(),
         endpoint.isEmpty() ? url.httpUrl().replaceAll("/+$", "") + "/oauth/token-request" : endpoint);
-  }
-
-  /** An HTTP proxy; the password is a secret and never printed. */
-  public record Proxy(String host, int port, String user, String password, String nonProxyHosts) {
-    @Override
-    public String toString() {
-      return host + ":" + port + (user.isEmpty() ? "" : " as " + user);
-    }
-  }
-
-  /** OAuth with a refresh token; secrets never printed. */
-  public record OAuth(String clientId, String clientSecret, String refreshToken, String tokenEndpoint) {
-    @Override
-    public String toString() {
-      return "OAuth[clientId=" + clientId + ", tokenEndpoint=" + tokenEndpoint + "]";
-    }
-  }
-
-  /** {@code snowflake.authenticator}. */
-  public enum Authenticator {
-    SNOWFLAKE_JWT, OAUTH;
-
-    public String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Authenticator parse(String value) {
-      return value == null || value.isBlank() ? SNOWFLAKE_JWT : valueOf(value.trim().toUpperCase(Locale.ROOT));
-    }
   }
 
   static final class PortValidator implements ConfigDef.Validator {
@@ -329,21 +300,6 @@ public final class SnowflakeConfig extends AbstractConfig {
     }
   }
 
-  static final class AuthenticatorValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      try {
-        Authenticator.parse(value == null ? null : value.toString());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, "must be snowflake_jwt or oauth");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "snowflake_jwt or oauth";
-    }
-  }
   // End of connect budget, proxy and OAuth.
 
   private static String keyText(Map<String, String> props) throws IOException {
@@ -405,7 +361,7 @@ public final class SnowflakeConfig extends AbstractConfig {
     return "SnowflakeConfig[url=" + url.httpUrl() + ", user=" + user() + ", role=" + role().orElse(null)
         + ", database=" + database() + ", schema=" + schema() + ", warehouse=" + warehouse().orElse(null)
         + ", method=" + ingestionMethod() + ", authenticator=" + authenticator().key() + ", proxy="
-        + proxy().map(Proxy::toString).orElse("none") + ", privateKey=[hidden]]";
+        + proxy().map(ProxySettings::toString).orElse("none") + ", privateKey=[hidden]]";
   }
 
   static final class UrlValidator implements ConfigDef.Validator {

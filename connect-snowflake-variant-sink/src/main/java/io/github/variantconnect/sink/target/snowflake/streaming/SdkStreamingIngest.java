@@ -3,7 +3,9 @@ package io.github.variantconnect.sink.target.snowflake.streaming;
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.Authenticator;
 import io.github.variantconnect.sink.target.snowflake.ConnectBudget;
+import io.github.variantconnect.sink.target.snowflake.OAuthSettings;
 import io.github.variantconnect.sink.target.snowflake.JvmProxy;
 import io.github.variantconnect.sink.target.snowflake.PrivateKeys;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
@@ -75,9 +77,9 @@ public final class SdkStreamingIngest implements StreamingIngest {
     Properties props = new Properties();
     props.put("url", config.url().httpUrl());
     props.put("user", config.user());
-    if (config.authenticator() == SnowflakeConfig.Authenticator.OAUTH) {
+    if (config.authenticator() == Authenticator.OAUTH) {
       // The SDK refreshes OAuth tokens itself.
-      SnowflakeConfig.OAuth oauth = config.oauth();
+      OAuthSettings oauth = config.oauth();
       props.put(Constants.AUTHORIZATION_TYPE, Constants.OAUTH);
       props.put(Constants.OAUTH_CLIENT_ID, oauth.clientId());
       props.put(Constants.OAUTH_CLIENT_SECRET, oauth.clientSecret());
