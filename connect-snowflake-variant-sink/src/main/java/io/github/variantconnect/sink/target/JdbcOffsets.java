@@ -10,8 +10,9 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reading and deleting rows of an offsets table keyed by (connector, topic, partition) over JDBC;
- * each store brings its own SQL with the parameters in that order.
+ * Reading and deleting rows of an offsets table keyed by (connector, topic, partition) over JDBC,
+ * each store bringing its own SQL with the parameters in that order; and undoing a transaction
+ * that failed.
  */
 public final class JdbcOffsets {
 
@@ -42,6 +43,15 @@ public final class JdbcOffsets {
         delete.setInt(3, tp.partition());
         delete.executeUpdate();
       }
+    }
+  }
+
+  /** Rolls back after a failure; one that fails too is left to closing the connection. */
+  public static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // Closing the connection discards the transaction anyway.
     }
   }
 }

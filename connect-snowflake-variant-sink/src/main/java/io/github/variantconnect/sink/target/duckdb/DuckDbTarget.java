@@ -50,16 +50,12 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
   private final Set<String> checkedTables = new HashSet<>();
 
   public DuckDbTarget(DuckDbConfig config, String connectorName, DuckDbFiles.Connector connector) {
+    super(MAX_CONTENT_BYTES);
     this.file = config.path();
     this.offsetsTable = config.offsetsTable();
     this.connectorName = connectorName;
     this.connectionSettings = DuckDbSql.checkpointSettings(config.checkpointThresholdBytes());
     this.connector = connector;
-  }
-
-  @Override
-  public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
   }
 
   @Override
@@ -93,7 +89,7 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
       connection.commit();
       return result;
     } catch (SQLException | TargetException | RuntimeException e) {
-      rollbackQuietly(connection);
+      JdbcOffsets.rollbackQuietly(connection);
       throw e;
     }
   }
@@ -194,14 +190,6 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
       throw DuckDbErrors.classify(file, action, e);
     } finally {
       DuckDbFiles.unlock(file);
-    }
-  }
-
-  private static void rollbackQuietly(Connection connection) {
-    try {
-      connection.rollback();
-    } catch (SQLException ignored) {
-      // Closing the connection discards the transaction anyway.
     }
   }
 }

@@ -50,15 +50,11 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
 
   public SnowflakeJdbcTarget(JdbcConnector connector, SnowflakeTables tables, SnowflakeIdentifier offsetsTable,
       String connectorName) {
+    super(MAX_CONTENT_BYTES);
     this.connector = connector;
     this.tables = tables;
     this.offsetsTable = SnowflakeSql.qualified(tables.database(), tables.schema(), offsetsTable);
     this.connectorName = connectorName;
-  }
-
-  @Override
-  public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
   }
 
   @Override
@@ -104,7 +100,7 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
       c.commit();
       return result;
     } catch (SQLException | TargetException | RuntimeException e) {
-      rollbackQuietly(c);
+      JdbcOffsets.rollbackQuietly(c);
       throw e;
     } finally {
       autoCommitQuietly(c);
@@ -217,14 +213,6 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
       }
       connection = null;
       offsetsTableReady = false;
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // Closing the connection discards the transaction anyway.
     }
   }
 
