@@ -1,10 +1,9 @@
 package io.github.variantconnect.sink.target.duckdb;
 
 import io.github.variantconnect.sink.target.Batch;
-import io.github.variantconnect.sink.target.JdbcOffsets;
+import io.github.variantconnect.sink.target.JdbcTransactionalTarget;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
-import io.github.variantconnect.sink.target.TransactionalTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import org.duckdb.DuckDBConnection;
  * (read-only ones too), so the log is left to grow to {@code duckdb.checkpoint.threshold.bytes}
  * and checkpointed by the commit that crosses it.
  */
-public final class DuckDbTarget extends TransactionalTarget<Connection> {
+public final class DuckDbTarget extends JdbcTransactionalTarget {
 
   /** DuckDB holds strings of up to 4 GB; a Java string ends first. */
   private static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 16;
@@ -50,7 +49,8 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
   private final Set<String> checkedTables = new HashSet<>();
 
   public DuckDbTarget(DuckDbConfig config, String connectorName, DuckDbFiles.Connector connector) {
-    super(MAX_CONTENT_BYTES);
+    super(MAX_CONTENT_BYTES, connectorName, DuckDbSql.selectOffsets(config.offsetsTable()),
+        DuckDbSql.deleteOffset(config.offsetsTable()));
     this.file = config.path();
     this.offsetsTable = config.offsetsTable();
     this.connectorName = connectorName;
@@ -89,7 +89,7 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
       connection.commit();
       return result;
     } catch (SQLException | TargetException | RuntimeException e) {
-      JdbcOffsets.rollbackQuietly(connection);
+      rollbackQuietly(connection);
       throw e;
     }
   }
@@ -134,16 +134,6 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
           + " Drop or rename it, or route the topic to another table with topic2table.map", null);
     }
     checkedTables.add(table);
-  }
-
-  @Override
-  protected Map<TopicPartition, Long> readOffsets(Connection connection) throws SQLException {
-    return JdbcOffsets.read(connection, DuckDbSql.selectOffsets(offsetsTable), connectorName);
-  }
-
-  @Override
-  protected void deleteOffsets(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
-    JdbcOffsets.delete(connection, DuckDbSql.deleteOffset(offsetsTable), connectorName, partitions);
   }
 
   @Override
