@@ -9,15 +9,10 @@ import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
 import io.github.variantconnect.quickstart.sql.SqlScripts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,23 +37,7 @@ class DashboardRefresherTest {
         throw new IllegalStateException(e);
       }
       c.setAutoCommit(true);
-      long offset = 0;
-      for (String tick : new String[] {"2026-01-05T07:00:00Z", "2026-01-05T07:00:30Z"}) {
-        insert(c, "ATS_RAW_JSON", "ats-telemetry", offset++, fields("event_id", "L1-T01-" + offset,
-            "train_id", "L1-T01", "line_id", "L1", "seq", offset, "event_time", tick, "latitude", 47.0,
-            "longitude", 8.9, "passenger_count", 100, "power_kw", 120.0, "status", "RUNNING",
-            "alerts", new String[0]));
-        insert(c, "ATS_RAW_JSON", "ats-telemetry", offset++, fields("event_id", "L1-T02-" + offset,
-            "train_id", "L1-T02", "line_id", "L1", "seq", offset, "event_time", tick, "latitude", 47.1,
-            "longitude", 8.8, "passenger_count", 700, "power_kw", 60.0, "status", "DWELLING",
-            "alerts", new String[] {"OVERCROWDING"}));
-      }
-      String[] steps = {"page_view", "add_to_cart", "checkout", "purchase"};
-      for (int i = 0; i < steps.length; i++) {
-        insert(c, "CLICKSTREAM_RAW", "clickstream-http-data", i, fields("event_id", "evt-42-" + i,
-            "session_id", "s1", "user_id", "user-1", "event_type", steps[i], "price", 25.0,
-            "quantity", 2, "event_time", "2026-01-05T07:0" + i + ":00Z"));
-      }
+      DashboardFixture.landInDuckDb(c);
       return null;
     });
   }
@@ -114,31 +93,5 @@ class DashboardRefresherTest {
     assertThat(snapshot.path("error").asText()).isNotBlank();
     assertThat(snapshot.path("panels").path("kpis").path("rows")).isEmpty();
     assertThat(refresher.kpis()).isEmpty();
-  }
-
-  private static void insert(Connection c, String table, String topic, long offset, Map<String, Object> content)
-      throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(
-        "INSERT INTO \"" + table + "\" VALUES (?::JSON, ?::JSON)")) {
-      insert.setString(1, json(Map.of("topic", topic, "partition", 0, "offset", offset, "CreateTime", 1767596400000L)));
-      insert.setString(2, json(content));
-      insert.executeUpdate();
-    }
-  }
-
-  private static Map<String, Object> fields(Object... keysAndValues) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return fields;
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
