@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * drops it afterwards.
  */
 @EnabledIf("io.github.variantconnect.quickstart.sql.SnowflakeAccount#configured")
-class SnowflakeDashboardLiveTest {
+class SnowflakeLiveDashboardTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
