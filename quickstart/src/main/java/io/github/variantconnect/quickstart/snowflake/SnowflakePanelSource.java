@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.snowflake.client.jdbc.SnowflakeDriver;
 
 /**
@@ -105,11 +106,24 @@ public final class SnowflakePanelSource implements PanelSource {
   }
 
   private Connection login() throws SQLException, InterruptedException {
-    Future<Connection> pending = logins.submit(() -> driver.connect(settings.jdbcUrl(), properties()));
+    AtomicBoolean abandoned = new AtomicBoolean();
+    Future<Connection> pending = logins.submit(() -> {
+      Connection opened = driver.connect(settings.jdbcUrl(), properties());
+      if (abandoned.get()) {
+        // Nobody waits for it any more: a session left open would live until Snowflake ends it.
+        closeQuietly(opened);
+      }
+      return opened;
+    });
     Duration timeout = settings.loginTimeout();
     try {
       return pending.get(timeout.plus(LOGIN_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      abandoned.set(true);
+      pending.cancel(true);
+      throw e;
     } catch (TimeoutException e) {
+      abandoned.set(true);
       pending.cancel(true);
       throw new SQLException("Snowflake login to " + settings.describe() + " did not finish within "
           + timeout.toSeconds() + " s (" + SnowflakeSettings.LOGIN_TIMEOUT + "): check "

@@ -1,10 +1,19 @@
 package io.github.variantconnect.quickstart.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.variantconnect.quickstart.RepositoryPaths;
+import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
+import io.github.variantconnect.quickstart.sql.SqlScripts;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +53,46 @@ public final class DashboardFixture {
           "quantity", 2, "event_time", "2026-01-05T07:0" + i + ":00Z")));
     }
     return rows;
+  }
+
+  /** A DuckDB file at {@code path} with the views of sql/duckdb and these rows landed. */
+  public static DuckDbFile duckDbFile(Path path) throws SQLException, InterruptedException {
+    DuckDbFile file = new DuckDbFile(path);
+    file.write(Duration.ZERO, c -> {
+      try {
+        SqlScripts.apply(c, RepositoryPaths.duckDbSql());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      c.setAutoCommit(true);
+      landInDuckDb(c);
+      return null;
+    });
+    return file;
+  }
+
+  /** The panels these rows must give, whichever engine computed them. */
+  public static void assertExpectedPanels(JsonNode panels) {
+    for (DashboardQuery query : DashboardQuery.values()) {
+      assertThat(panels.path(query.key()).path("error").isNull())
+          .as(query.key() + ": " + panels.path(query.key()).path("error")).isTrue();
+    }
+    JsonNode kpis = panels.path("kpis").path("rows").path(0);
+    assertThat(kpis.path("active_trains").asInt()).isEqualTo(2);
+    assertThat(kpis.path("avg_passengers").asDouble()).isEqualTo(400.0);
+    assertThat(kpis.path("active_alerts").asInt()).isEqualTo(1);
+    assertThat(kpis.path("avg_power_kw").asDouble()).isEqualTo(90.0);
+    assertThat(kpis.path("as_of").asText()).isEqualTo("2026-01-05T07:00:30Z");
+    assertThat(panels.path("timeline").path("rows")).hasSize(2);
+    assertThat(panels.path("positions").path("rows")).hasSize(2);
+    assertThat(panels.path("stations").path("rows")).hasSize(1);
+    assertThat(panels.path("alerts").path("rows").path(0).path("alert_type").asText()).isEqualTo("OVERCROWDING");
+    assertThat(panels.path("funnel").path("rows")).hasSize(4);
+    assertThat(panels.path("hourly_trends").path("rows")).isNotEmpty();
+    assertThat(panels.path("top_customers").path("rows").path(0).path("revenue").asDouble()).isEqualTo(50.0);
+    JsonNode day = panels.path("daily_revenue").path("rows").path(0);
+    assertThat(day.path("event_date").asText()).isEqualTo("2026-01-05");
+    assertThat(day.path("revenue").asDouble()).isEqualTo(50.0);
   }
 
   /** Lands the rows in a DuckDB database that has the tables of sql/duckdb. */

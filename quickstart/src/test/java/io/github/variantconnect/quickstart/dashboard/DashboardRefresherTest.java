@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.variantconnect.quickstart.RepositoryPaths;
 import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
-import io.github.variantconnect.quickstart.sql.SqlScripts;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,17 +26,7 @@ class DashboardRefresherTest {
 
   @BeforeEach
   void database() throws Exception {
-    file = new DuckDbFile(temp.resolve("variant.duckdb"));
-    file.write(Duration.ZERO, c -> {
-      try {
-        SqlScripts.apply(c, RepositoryPaths.duckDbSql());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      c.setAutoCommit(true);
-      DashboardFixture.landInDuckDb(c);
-      return null;
-    });
+    file = DashboardFixture.duckDbFile(temp.resolve("variant.duckdb"));
   }
 
   @Test
@@ -50,22 +37,7 @@ class DashboardRefresherTest {
     JsonNode snapshot = JSON.readTree(refresher.snapshotJson());
     JsonNode panels = snapshot.path("panels");
     assertThat(snapshot.path("error").isNull()).isTrue();
-    for (DashboardQuery query : DashboardQuery.values()) {
-      assertThat(panels.path(query.key()).path("error").isNull()).as(query.key()).isTrue();
-    }
-    JsonNode kpis = panels.path("kpis").path("rows").path(0);
-    assertThat(kpis.path("active_trains").asInt()).isEqualTo(2);
-    assertThat(kpis.path("avg_passengers").asDouble()).isEqualTo(400.0);
-    assertThat(kpis.path("active_alerts").asInt()).isEqualTo(1);
-    assertThat(kpis.path("avg_power_kw").asDouble()).isEqualTo(90.0);
-    assertThat(kpis.path("as_of").asText()).isEqualTo("2026-01-05T07:00:30Z");
-    assertThat(panels.path("timeline").path("rows")).hasSize(2);
-    assertThat(panels.path("positions").path("rows")).hasSize(2);
-    assertThat(panels.path("stations").path("rows")).hasSize(1);
-    assertThat(panels.path("alerts").path("rows").path(0).path("alert_type").asText()).isEqualTo("OVERCROWDING");
-    assertThat(panels.path("funnel").path("rows")).hasSize(4);
-    assertThat(panels.path("top_customers").path("rows").path(0).path("revenue").asDouble()).isEqualTo(50.0);
-    assertThat(panels.path("daily_revenue").path("rows").path(0).path("event_date").asText()).isEqualTo("2026-01-05");
+    DashboardFixture.assertExpectedPanels(panels);
     assertThat(refresher.kpis()).hasValueSatisfying(row -> assertThat(row).containsEntry("active_trains", 2L));
   }
 

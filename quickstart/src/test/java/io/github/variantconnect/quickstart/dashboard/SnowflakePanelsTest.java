@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.variantconnect.quickstart.RepositoryPaths;
 import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
 import io.github.variantconnect.quickstart.snowflake.FakeSnowflakeDriver;
 import io.github.variantconnect.quickstart.snowflake.SnowflakePanelSource;
 import io.github.variantconnect.quickstart.snowflake.SnowflakeSettings;
 import io.github.variantconnect.quickstart.snowflake.TestKeys;
-import io.github.variantconnect.quickstart.sql.SqlScripts;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,8 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -52,17 +51,7 @@ class SnowflakePanelsTest {
     // A zone far from UTC: a naive timestamp read in the JVM's zone would move by hours.
     jvmZone = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-    file = new DuckDbFile(temp.resolve("variant.duckdb"));
-    file.write(Duration.ZERO, c -> {
-      try {
-        SqlScripts.apply(c, RepositoryPaths.duckDbSql());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      c.setAutoCommit(true);
-      DashboardFixture.landInDuckDb(c);
-      return null;
-    });
+    file = DashboardFixture.duckDbFile(temp.resolve("variant.duckdb"));
     snowflake = new FakeSnowflakeDriver(file);
   }
 
@@ -82,11 +71,7 @@ class SnowflakePanelsTest {
       assertThat(panel.path("rows")).as(query.key()).isNotEmpty();
       assertSameRows(query.key(), panel.path("rows"), fromDuckDb.path(query.key()).path("rows"));
     }
-    JsonNode kpis = fromSnowflake.path("kpis").path("rows").path(0);
-    assertThat(kpis.path("active_trains").asInt()).isEqualTo(2);
-    assertThat(kpis.path("as_of").asText()).isEqualTo("2026-01-05T07:00:30Z");
-    assertThat(fromSnowflake.path("daily_revenue").path("rows").path(0).path("event_date").asText())
-        .isEqualTo("2026-01-05");
+    DashboardFixture.assertExpectedPanels(fromSnowflake);
     assertThat(snowflake.statements).containsExactlyElementsOf(
         Arrays.stream(DashboardQuery.values()).map(DashboardQuery::sql).toList());
   }
@@ -154,8 +139,8 @@ class SnowflakePanelsTest {
     }
   }
 
-  private static java.util.List<String> fieldNames(JsonNode row) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  private static List<String> fieldNames(JsonNode row) {
+    List<String> names = new ArrayList<>();
     row.fieldNames().forEachRemaining(names::add);
     return names;
   }

@@ -49,9 +49,36 @@ public final class SnowflakeAccount {
     return identifier(env("SNOWFLAKE_DATABASE", "VARIANT_CONNECT"));
   }
 
-  /** A schema name no other run uses. */
-  public static String freshSchemaName() {
-    return "VC_SQL_TEST_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+  /** What a live test does in its schema. */
+  @FunctionalInterface
+  public interface InSchema {
+    void run(Connection connection, String schema) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} in a new transient schema holding the objects of sql/snowflake's scripts but
+   * 00_setup.sql (it needs administrator rights), then drops the schema.
+   */
+  public static void inFreshSchema(String warehouse, InSchema work) throws Exception {
+    String schema = "VC_SQL_TEST_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+    try (Connection connection = connect(warehouse); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TRANSIENT SCHEMA " + schema);
+      try {
+        statement.execute("USE SCHEMA " + schema);
+        applyScripts(connection, warehouse);
+        work.run(connection, schema);
+      } finally {
+        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  /** Brings the dynamic tables up to date with what was landed, instead of waiting for their lag. */
+  public static void refreshDynamicTables(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ALTER DYNAMIC TABLE ATS_TRANSFORMED REFRESH");
+      statement.execute("ALTER DYNAMIC TABLE CLICKSTREAM_EVENTS REFRESH");
+    }
   }
 
   public static Connection connect(String warehouse) throws SQLException {
@@ -70,7 +97,7 @@ public final class SnowflakeAccount {
     return DriverManager.getConnection("jdbc:snowflake://" + host.replaceFirst("^https?://", "") + "/", properties);
   }
 
-  /** Runs sql/snowflake's scripts but 00_setup.sql (it needs administrator rights) in the current schema. */
+  /** Runs sql/snowflake's scripts but 00_setup.sql in the current schema. */
   public static void applyScripts(Connection connection, String warehouse) throws SQLException, IOException {
     for (Path script : SqlScripts.scripts(SqlDirectory.snowflake())) {
       String name = script.getFileName().toString();

@@ -1,7 +1,6 @@
 package io.github.variantconnect.quickstart.sql;
 
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -21,27 +20,18 @@ class SnowflakeLiveTest {
     AtsFixture ats = AtsFixture.generate(11, 1, 120);
     ClickstreamFixture clicks = ClickstreamFixture.generate(7, 1_500);
     String warehouse = SnowflakeAccount.warehouse();
-    String schema = SnowflakeAccount.freshSchemaName();
+    SnowflakeAccount.inFreshSchema(warehouse, (connection, schema) -> {
+      // Applied once already: the scripts must run again unchanged.
+      SnowflakeAccount.applyScripts(connection, warehouse);
+      land(connection, "ATS_RAW_JSON", ats.rows);
+      land(connection, "CLICKSTREAM_RAW", clicks.rows);
+      SnowflakeAccount.refreshDynamicTables(connection);
 
-    try (Connection connection = SnowflakeAccount.connect(warehouse); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TRANSIENT SCHEMA " + schema);
-      try {
-        statement.execute("USE SCHEMA " + schema);
-        SnowflakeAccount.applyScripts(connection, warehouse);
-        SnowflakeAccount.applyScripts(connection, warehouse);
-        land(connection, "ATS_RAW_JSON", ats.rows);
-        land(connection, "CLICKSTREAM_RAW", clicks.rows);
-        statement.execute("ALTER DYNAMIC TABLE ATS_TRANSFORMED REFRESH");
-        statement.execute("ALTER DYNAMIC TABLE CLICKSTREAM_EVENTS REFRESH");
-
-        // Snowflake's AVG of integers keeps a fixed number of decimals.
-        RowAssert rows = new RowAssert(1e-5);
-        new AtsViewsCheck(connection, rows).verifyAll(ats);
-        new ClickstreamViewsCheck(connection, rows).verifyAll(clicks);
-      } finally {
-        statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
-    }
+      // Snowflake's AVG of integers keeps a fixed number of decimals.
+      RowAssert rows = new RowAssert(1e-5);
+      new AtsViewsCheck(connection, rows).verifyAll(ats);
+      new ClickstreamViewsCheck(connection, rows).verifyAll(clicks);
+    });
   }
 
   private static void land(Connection connection, String table, List<SinkRow> rows) throws Exception {
