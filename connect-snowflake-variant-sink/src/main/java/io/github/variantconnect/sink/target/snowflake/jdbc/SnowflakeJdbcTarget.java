@@ -3,11 +3,10 @@ package io.github.variantconnect.sink.target.snowflake.jdbc;
 import io.github.variantconnect.sink.errors.RecordRejectedException;
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Batch;
-import io.github.variantconnect.sink.target.JdbcOffsets;
+import io.github.variantconnect.sink.target.JdbcTransactionalTarget;
 import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
-import io.github.variantconnect.sink.target.TransactionalTarget;
 import io.github.variantconnect.sink.target.snowflake.JdbcConnector;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeIdentifier;
@@ -19,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  * transaction, after taking the offsets table's lock, so a retried batch, an ambiguous commit or a
  * task that does not know yet it was replaced never duplicates a row.
  */
-public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
+public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
 
   /** Rows per INSERT: large enough to amortise a round trip, small enough for one request body. */
   static final int MAX_ROWS_PER_STATEMENT = 1_000;
@@ -60,16 +58,13 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
 
   public SnowflakeJdbcTarget(JdbcConnector connector, SnowflakeTables tables, SnowflakeIdentifier offsetsTable,
       String connectorName, JdbcTimeouts timeouts) {
+    super(SnowflakeVariantRules.MAX_INPUT_BYTES, connectorName, SnowflakeSql.selectOffsets(qualified(tables,
+        offsetsTable)), SnowflakeSql.deleteOffset(qualified(tables, offsetsTable)));
     this.connector = connector;
     this.tables = tables;
-    this.offsetsTable = SnowflakeSql.qualified(tables.database(), tables.schema(), offsetsTable);
+    this.offsetsTable = qualified(tables, offsetsTable);
     this.connectorName = connectorName;
     this.timeouts = timeouts;
-  }
-
-  @Override
-  public long maxContentBytes() {
-    return SnowflakeVariantRules.MAX_INPUT_BYTES;
   }
 
   @Override
@@ -214,6 +209,10 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
     }
   }
 
+  private static String qualified(SnowflakeTables tables, SnowflakeIdentifier table) {
+    return SnowflakeSql.qualified(tables.database(), tables.schema(), table);
+  }
+
   @Override
   public void close() {
     super.close();
@@ -247,16 +246,6 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
     }
   }
 
-  @Override
-  protected Map<TopicPartition, Long> readOffsets(Connection c) throws SQLException {
-    return JdbcOffsets.read(c, SnowflakeSql.selectOffsets(offsetsTable), connectorName);
-  }
-
-  @Override
-  protected void deleteOffsets(Connection c, Collection<TopicPartition> partitions) throws SQLException {
-    JdbcOffsets.delete(c, SnowflakeSql.deleteOffset(offsetsTable), connectorName, partitions);
-  }
-
   /** Runs work on the connection, opening it when needed; after a failure the next call reconnects. */
   private <T> T withConnection(String action, Work<Connection, T> work) throws TargetException {
     try {
@@ -286,14 +275,6 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
       }
       connection = null;
       offsetsTableReady = false;
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // Closing the connection discards the transaction anyway.
     }
   }
 
