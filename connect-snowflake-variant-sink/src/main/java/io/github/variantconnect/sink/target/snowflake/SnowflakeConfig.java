@@ -1,6 +1,7 @@
 package io.github.variantconnect.sink.target.snowflake;
 
 import io.github.variantconnect.sink.routing.TableNames;
+import io.github.variantconnect.sink.target.snowflake.hpa.PipeNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,51 @@ public final class SnowflakeConfig extends AbstractConfig {
   public static final String OFFSETS_TABLE = "snowflake.jdbc.offsets.table";
   public static final String OFFSETS_TABLE_DEFAULT = "VARIANT_CONNECT_OFFSETS";
 
-  public static final ConfigDef CONFIG_DEF = new ConfigDef()
+  // --- High-performance Snowpipe Streaming and connecting (SNOWPIPE_STREAMING_HPA) ---
+  private static final String GROUP_HPA = "Snowflake high-performance streaming";
+  public static final String HPA_PIPE_MAP = "snowflake.hpa.pipe.map";
+  public static final String CONNECT_BUDGET = "snowflake.connect.budget.seconds";
+  public static final long CONNECT_BUDGET_DEFAULT = 300;
+
+  static ConfigDef defineHpa(ConfigDef def) {
+    return def
+        .define(HPA_PIPE_MAP, Type.STRING, "", new PipeMapValidator(), Importance.LOW,
+            "SNOWPIPE_STREAMING_HPA: pipes to write through, as TABLE:PIPE,TABLE:PIPE. A table not listed is"
+                + " written through its default pipe, <TABLE>-STREAMING, which Snowflake provides for every table.",
+            GROUP_HPA, 1, Width.LONG, "Pipe per table")
+        .define(CONNECT_BUDGET, Type.LONG, CONNECT_BUDGET_DEFAULT, Range.between(10, 86_400), Importance.MEDIUM,
+            "Seconds the task keeps retrying when Snowflake cannot be reached or refuses the connection (an"
+                + " account that does not resolve, a rejected key, a missing grant) before it fails with the cause."
+                + " Each failed attempt is logged as a WARN naming the cause.",
+            GROUP_HPA, 2, Width.SHORT, "Connect budget (s)");
+  }
+
+  public PipeNames pipeNames() {
+    return PipeNames.parse(getString(HPA_PIPE_MAP));
+  }
+
+  public Duration connectBudget() {
+    return Duration.ofSeconds(getLong(CONNECT_BUDGET));
+  }
+
+  static final class PipeMapValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        PipeNames.parse(value == null ? "" : value.toString());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "TABLE:PIPE,TABLE:PIPE";
+    }
+  }
+  // --- end of the high-performance block ---
+
+  public static final ConfigDef CONFIG_DEF = defineHpa(new ConfigDef())
       .define(URL, Type.STRING, "", new UrlValidator(), Importance.HIGH,
           "Account URL, <account_identifier>.snowflakecomputing.com with optional https:// and :443, e.g."
               + " myorg-myaccount.snowflakecomputing.com:443. Required with variant.target=snowflake.",
@@ -80,9 +125,11 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(PRIVATE_KEY_PASSPHRASE, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "Passphrase of an encrypted private key (BEGIN ENCRYPTED PRIVATE KEY); empty for an unencrypted one.",
           GROUP_AUTH, 3, Width.MEDIUM, "Private key passphrase")
-      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING.name(), new MethodValidator(),
+      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING_HPA.name(), new MethodValidator(),
           Importance.HIGH,
-          "SNOWPIPE_STREAMING writes through Snowpipe Streaming channels, one per partition, with the Kafka offset"
+          "SNOWPIPE_STREAMING_HPA (the default) writes through Snowpipe Streaming's high-performance architecture:"
+              + " a channel per partition on the table's pipe, the Kafka offset as offset token, billed per"
+              + " ingested GB. SNOWPIPE_STREAMING writes through Snowpipe Streaming channels, one per partition, with the Kafka offset"
               + " as offset token (no warehouse; rows visible within about a second). JDBC writes set-based INSERTs"
               + " through a warehouse, with the offsets in snowflake.jdbc.offsets.table in the same transaction."
               + " Both are exactly-once.",
@@ -288,19 +335,19 @@ public final class SnowflakeConfig extends AbstractConfig {
     public void ensureValid(String name, Object value) {
       String method = value == null ? "" : value.toString().trim().toUpperCase(Locale.ROOT);
       if ("SNOWPIPE".equals(method)) {
-        throw new ConfigException(name, value, "file-based Snowpipe is not supported; use SNOWPIPE_STREAMING (the"
-            + " official connector's recommended method, exactly-once) or JDBC");
+        throw new ConfigException(name, value, "file-based Snowpipe is not supported; use SNOWPIPE_STREAMING_HPA (the"
+            + " official connector's method, exactly-once), SNOWPIPE_STREAMING or JDBC");
       }
       try {
         IngestionMethod.valueOf(method);
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, "must be SNOWPIPE_STREAMING or JDBC");
+        throw new ConfigException(name, value, "must be SNOWPIPE_STREAMING_HPA, SNOWPIPE_STREAMING or JDBC");
       }
     }
 
     @Override
     public String toString() {
-      return "SNOWPIPE_STREAMING or JDBC";
+      return "SNOWPIPE_STREAMING_HPA, SNOWPIPE_STREAMING or JDBC";
     }
   }
 
