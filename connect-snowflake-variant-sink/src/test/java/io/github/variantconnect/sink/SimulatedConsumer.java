@@ -28,6 +28,12 @@ public final class SimulatedConsumer {
     }
   }
 
+  /** Appends one record with the given JSON value. */
+  public void produceValue(TopicPartition tp, String json) {
+    List<SinkRecord> log = logs.computeIfAbsent(tp, t -> new ArrayList<>());
+    log.add(Records.json(tp.topic(), tp.partition(), log.size(), json));
+  }
+
   /** Deletes and recreates the topic of {@code tp}: an empty log, offsets from 0 again. */
   public void recreate(TopicPartition tp) {
     logs.put(tp, new ArrayList<>());

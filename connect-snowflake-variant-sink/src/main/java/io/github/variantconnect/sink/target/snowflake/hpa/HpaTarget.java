@@ -47,6 +47,11 @@ public final class HpaTarget implements Target {
   private final ConnectBudget budget;
   private final Map<TopicPartition, HpaChannel> channels = new LinkedHashMap<>();
   private final Map<TopicPartition, SnowflakeStreamingIngestClient> openedThrough = new HashMap<>();
+  /**
+   * Rows Snowflake refused. Kept and thrown from every later call: the core only logs a failure
+   * of the offset commit, and a rejection must fail the task, not scroll by in a log.
+   */
+  private TargetException rejected;
 
   /** Makes sure the tables exist before channels are opened on their pipes. */
   @FunctionalInterface
@@ -126,6 +131,9 @@ public final class HpaTarget implements Target {
 
   @Override
   public void write(Batch batch) throws TargetException {
+    if (rejected != null) {
+      throw rejected;
+    }
     List<TopicPartition> gone = new ArrayList<>();
     TargetException failure = null;
     for (PartitionBatch slice : batch.partitions()) {
@@ -227,6 +235,9 @@ public final class HpaTarget implements Target {
 
   @Override
   public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) throws TargetException {
+    if (rejected != null) {
+      throw rejected;
+    }
     List<TopicPartition> gone = new ArrayList<>();
     Map<String, List<HpaChannel>> byPipe = new LinkedHashMap<>();
     for (TopicPartition tp : partitions) {
@@ -250,7 +261,12 @@ public final class HpaTarget implements Target {
           gone.add(channel.partition);
           continue;
         }
-        RejectedRows.check(channel, status);
+        try {
+          RejectedRows.check(channel, status);
+        } catch (TargetException e) {
+          rejected = e;
+          throw e;
+        }
         long safe = channel.committed(HpaChannel.parseToken(status.getLatestCommittedOffsetToken()));
         if (safe >= 0) {
           committed.put(channel.partition, safe);

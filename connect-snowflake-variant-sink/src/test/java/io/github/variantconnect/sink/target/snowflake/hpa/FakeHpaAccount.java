@@ -19,10 +19,10 @@ import java.util.function.Predicate;
  * An in-memory Snowflake account as the high-performance SDK sees it: pipes, channels with offset
  * tokens, rows committed into tables. Each behaviour cites the SDK method or doc it follows.
  */
-final class FakeHpaAccount {
+public final class FakeHpaAccount {
 
   /** A committed row as Snowflake would hold it: the two VARIANT columns as the JSON text parsed. */
-  record StoredRow(String pipe, String channel, String metadataText, String contentText) {}
+  public record StoredRow(String pipe, String channel, String metadataText, String contentText) {}
 
   static final class ServerChannel {
     String committedToken;
@@ -39,15 +39,15 @@ final class FakeHpaAccount {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final Map<String, Map<String, ServerChannel>> pipes = new HashMap<>();
-  final List<StoredRow> stored = new ArrayList<>();
+  public final List<StoredRow> stored = new ArrayList<>();
   final List<FakeHpaClient> clients = new ArrayList<>();
   /** Rows the server refuses (server-side validation in the high-performance architecture). */
-  Predicate<String> rejectContent = content -> false;
+  public Predicate<String> rejectContent = content -> false;
   /** When set, creating a client fails with it (an unresolvable account, a refused key). */
-  RuntimeException connectFailure;
+  public RuntimeException connectFailure;
   int opens;
 
-  HpaClientFactory factory() {
+  public HpaClientFactory factory() {
     return (clientName, pipe) -> {
       if (connectFailure != null) {
         throw connectFailure;
@@ -112,7 +112,7 @@ final class FakeHpaAccount {
    * token; a row failing validation is counted in {@code ChannelStatus#getRowsErrorCount} with the
    * batch's end token as {@code getLastErrorOffsetTokenUpperBound}, and the token still moves on.
    */
-  synchronized void commitAll() {
+  public synchronized void commitAll() {
     for (Map.Entry<String, Map<String, ServerChannel>> pipe : pipes.entrySet()) {
       for (Map.Entry<String, ServerChannel> entry : pipe.getValue().entrySet()) {
         ServerChannel channel = entry.getValue();
@@ -135,7 +135,7 @@ final class FakeHpaAccount {
   }
 
   /** Server-side invalidation: unflushed rows are lost and the status code is no longer SUCCESS. */
-  synchronized void invalidate(String pipe, String name) {
+  public synchronized void invalidate(String pipe, String name) {
     ServerChannel channel = channel(pipe, name);
     channel.invalid = true;
     channel.pending.clear();
@@ -158,8 +158,17 @@ final class FakeHpaAccount {
     pipes.getOrDefault(pipe, new HashMap<>()).remove(name);
   }
 
+  /** Sets a channel's committed token, as an earlier owner would have left it. */
+  public synchronized void setCommittedToken(String pipe, String name, String token) {
+    channel(pipe, name).committedToken = token;
+  }
+
+  public synchronized String committedToken(String pipe, String name) {
+    return channel(pipe, name).committedToken;
+  }
+
   /** Offsets of the rows committed for a topic-partition, read from RECORD_METADATA. */
-  synchronized List<Long> offsets(String topic, int partition) {
+  public synchronized List<Long> offsets(String topic, int partition) {
     List<Long> offsets = new ArrayList<>();
     for (StoredRow row : stored) {
       try {
