@@ -52,11 +52,12 @@ public final class SnowflakeTargetProvider implements TargetProvider {
       return HpaTargetFactory.create(config, settings, names -> tables.ensure(jdbc, names));
     }
     if (config.ingestionMethod() == IngestionMethod.JDBC) {
-      return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName());
+      return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName(),
+          config.jdbcTimeouts());
     }
     String clientName = clientName(settings);
-    return new SnowpipeStreamingTarget(() -> SdkStreamingIngest.connect(config, clientName), jdbc, tables, routing,
-        settings.connectorName());
+    return new SnowpipeStreamingTarget(SdkStreamingIngest.connector(config, clientName), jdbc, tables, routing,
+        settings.connectorName(), config.connectBudget());
   }
 
   /** One streaming client per task; its name shows in Snowflake's views of clients. */

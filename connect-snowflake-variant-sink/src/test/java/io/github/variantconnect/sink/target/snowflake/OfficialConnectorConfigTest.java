@@ -59,12 +59,12 @@ class OfficialConnectorConfigTest {
   void aConfiguredPipeAndConnectBudgetValidateAndBadOnesAreNamed() {
     Map<String, String> config = OfficialConfigs.highPerformance();
     config.put("snowflake.hpa.pipe.map", "ATS_RAW_JSON:ATS_PIPE");
-    config.put("snowflake.connect.budget.seconds", "60");
+    config.put("snowflake.connect.budget.ms", "60000");
     assertThat(errors(config)).isEmpty();
 
     config.put("snowflake.hpa.pipe.map", "ATS_RAW_JSON");
-    config.put("snowflake.connect.budget.seconds", "1");
-    assertThat(errors(config)).containsOnlyKeys("snowflake.hpa.pipe.map", "snowflake.connect.budget.seconds");
+    config.put("snowflake.connect.budget.ms", "1");
+    assertThat(errors(config)).containsOnlyKeys("snowflake.hpa.pipe.map", "snowflake.connect.budget.ms");
   }
 
   @Test
@@ -157,7 +157,7 @@ class OfficialConnectorConfigTest {
       assertThat(text).doesNotContain(TestKeys.PASSPHRASE).doesNotContain("ENCRYPTED")
           .doesNotContain(TestKeys.encryptedBody().substring(20, 60));
     }
-    assertThat(parsed).contains("myorg-myaccount.snowflakecomputing.com", "KAFKA_DB", "privateKey=[hidden]");
+    assertThat(parsed).contains("myorg-myaccount.snowflakecomputing.com", "KAFKA_DB", "secrets=[hidden]");
     for (ConfigValue value : connector.validate(config).configValues()) {
       if (value.name().startsWith("snowflake.private.key")) {
         assertThat(String.valueOf(value.value())).doesNotContain(TestKeys.PASSPHRASE).doesNotContain("MII");

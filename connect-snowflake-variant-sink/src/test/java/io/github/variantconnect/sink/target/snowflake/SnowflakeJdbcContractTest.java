@@ -4,6 +4,8 @@ import static io.github.variantconnect.sink.target.snowflake.SnowpipeStreamingTa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.sink.SimulatedConsumer;
+import io.github.variantconnect.sink.target.SinkTaskHarness;
+import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,7 +26,7 @@ class SnowflakeJdbcContractTest {
 
   private SinkTaskHarness task(Map<String, String> overrides) {
     SnowflakeJdbcTarget target = new SnowflakeJdbcTarget(account.jdbc(), account.tables(),
-        SnowflakeIdentifier.of("VARIANT_CONNECT_OFFSETS"), "contract");
+        SnowflakeIdentifier.of("VARIANT_CONNECT_OFFSETS"), "contract", JdbcTimeouts.DEFAULT);
     return new SinkTaskHarness(target, consumer, clock, overrides);
   }
 

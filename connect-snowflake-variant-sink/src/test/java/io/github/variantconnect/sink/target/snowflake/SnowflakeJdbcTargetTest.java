@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,7 +25,7 @@ class SnowflakeJdbcTargetTest {
   private final FakeSnowflake account = new FakeSnowflake();
 
   private SnowflakeJdbcTarget target() {
-    return new SnowflakeJdbcTarget(account.jdbc(), account.tables(), SnowflakeIdentifier.of(OFFSETS), "sink-a");
+    return new SnowflakeJdbcTarget(account.jdbc(), account.tables(), SnowflakeIdentifier.of(OFFSETS), "sink-a", JdbcTimeouts.DEFAULT);
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.variantconnect.sink.SimulatedConsumer;
+import io.github.variantconnect.sink.target.SinkTaskHarness;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.snowflake.streaming.SnowpipeStreamingTarget;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +37,7 @@ class SnowpipeStreamingContractTest {
 
   private SinkTaskHarness task(Map<String, String> overrides) {
     SnowpipeStreamingTarget target = new SnowpipeStreamingTarget(account.streaming(), account.jdbc(),
-        account.tables(), TopicTableMap.parse("ats-telemetry:ATS_RAW,clickstream:CLICKS"), "contract");
+        account.tables(), TopicTableMap.parse("ats-telemetry:ATS_RAW,clickstream:CLICKS"), "contract", Duration.ofSeconds(30));
     return new SinkTaskHarness(target, consumer, clock, overrides);
   }
 

@@ -4,6 +4,7 @@ import com.snowflake.ingest.streaming.ChannelStatus;
 import com.snowflake.ingest.streaming.OpenChannelResult;
 import com.snowflake.ingest.streaming.SnowflakeStreamingIngestChannel;
 import com.snowflake.ingest.streaming.SnowflakeStreamingIngestClient;
+import io.github.variantconnect.sink.errors.RecordRejectedException;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.Batch;
 import io.github.variantconnect.sink.target.PartitionBatch;
@@ -11,6 +12,8 @@ import io.github.variantconnect.sink.target.PartitionsRewoundException;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.ConnectBudget;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeVariantRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,15 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class HpaTarget implements Target {
 
   private static final Logger log = LoggerFactory.getLogger(HpaTarget.class);
-  /** Snowflake's VARIANT limit of 16 MiB, less the 64 bytes the classic SDK also keeps in reserve. */
-  static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024 - 64;
-
   private final HpaClients clients;
   private final TableCheck tables;
   private final TopicTableMap routing;
   private final PipeNames pipes;
   private final String connectorName;
   private final ConnectBudget budget;
+  private final SnowflakeVariantRules rules = new SnowflakeVariantRules();
   private final Map<TopicPartition, HpaChannel> channels = new LinkedHashMap<>();
   private final Map<TopicPartition, SnowflakeStreamingIngestClient> openedThrough = new HashMap<>();
   /**
@@ -69,28 +70,40 @@ public final class HpaTarget implements Target {
     this.budget = budget;
   }
 
+  /** Raw input the core may parse; the VARIANT limit itself is one of the rules of {@link #refusal}. */
   @Override
   public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
+    return SnowflakeVariantRules.MAX_INPUT_BYTES;
   }
 
+  /**
+   * The VARIANT rules every Snowflake path shares (repeated keys, 16 MiB − 64 bytes): the server
+   * would refuse such a row after its token had moved past it, so it is dead-lettered up front.
+   */
+  @Override
+  public RecordRejectedException refusal(Row row) {
+    return rules.refusal(row);
+  }
+
+  /**
+   * Connecting happens here (the clients' logins, the channels' opens), so it runs within the
+   * shared connect budget: a WARN naming the cause while it stalls, a failed task once it is spent.
+   */
   @Override
   public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) throws TargetException {
-    try {
+    List<HpaChannel> opened = budget.call("opening the channels of " + partitions, () -> {
       tables.ensure(partitions.stream().map(tp -> routing.tableFor(tp.topic())).distinct().toList());
       Map<TopicPartition, String> resetTo = new HashMap<>();
       partitions.forEach(tp -> resetTo.put(tp, null));
-      Map<TopicPartition, Long> committed = new HashMap<>();
-      for (HpaChannel channel : openChannels(resetTo)) {
-        if (channel.committed() >= 0) {
-          committed.put(channel.partition, channel.committed());
-        }
+      return openChannels(resetTo);
+    }, failure -> HpaErrors.classify("opening the channels of " + partitions, failure));
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    for (HpaChannel channel : opened) {
+      if (channel.committed() >= 0) {
+        committed.put(channel.partition, channel.committed());
       }
-      budget.succeeded();
-      return committed;
-    } catch (TargetException e) {
-      throw budget.failed(e);
     }
+    return committed;
   }
 
   /**
@@ -148,9 +161,8 @@ public final class HpaTarget implements Target {
     }
     rewindGone(gone, failure);
     if (failure != null) {
-      throw budget.failed(failure);
+      throw failure;
     }
-    budget.succeeded();
   }
 
   /** Appends the slice's new rows; false when the channel is gone and must be rewound. */

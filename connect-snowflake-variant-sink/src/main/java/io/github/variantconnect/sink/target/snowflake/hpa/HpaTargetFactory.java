@@ -4,14 +4,14 @@ import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetSettings;
+import io.github.variantconnect.sink.target.snowflake.ConnectBudget;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 /**
  * Builds the high-performance target. Production passes the config; tests and the contract suite
- * pass their own client factory (an in-memory SDK) and clock through {@link #create(HpaClientFactory,
- * HpaTarget.TableCheck, TopicTableMap, PipeNames, String, Duration, LongSupplier)}.
+ * pass their own client factory (an in-memory SDK) and connect budget through {@link
+ * #create(HpaClientFactory, HpaTarget.TableCheck, TopicTableMap, PipeNames, String, ConnectBudget)}.
  */
 public final class HpaTargetFactory {
 
@@ -24,19 +24,20 @@ public final class HpaTargetFactory {
   public static Target create(SnowflakeConfig config, TargetSettings settings, HpaTarget.TableCheck tables) {
     TopicTableMap routing = VariantSinkConfig.topicTableMap(settings.config());
     return create(new SdkClientFactory(config), tables, routing, config.pipeNames(), settings.connectorName(),
-        settings.taskId(), config.connectBudget(), CALL_TIMEOUT, System::currentTimeMillis);
+        settings.taskId(), ConnectBudget.of(config.connectBudget(), config.url().host(), config.url().port()),
+        CALL_TIMEOUT);
   }
 
-  /** A target on the given clients; {@code clock} in milliseconds, for the connect budget. */
+  /** A target on the given clients, connecting within the given budget. */
   public static Target create(HpaClientFactory clients, HpaTarget.TableCheck tables, TopicTableMap routing,
-      PipeNames pipes, String connectorName, Duration connectBudget, LongSupplier clock) {
-    return create(clients, tables, routing, pipes, connectorName, 0, connectBudget, CALL_TIMEOUT, clock);
+      PipeNames pipes, String connectorName, ConnectBudget budget) {
+    return create(clients, tables, routing, pipes, connectorName, 0, budget, CALL_TIMEOUT);
   }
 
   static Target create(HpaClientFactory clients, HpaTarget.TableCheck tables, TopicTableMap routing, PipeNames pipes,
-      String connectorName, int taskId, Duration connectBudget, Duration callTimeout, LongSupplier clock) {
+      String connectorName, int taskId, ConnectBudget budget, Duration callTimeout) {
     String prefix = "VARIANT_CONNECT_" + connectorName.replaceAll("[^A-Za-z0-9_]", "_") + "_" + taskId;
     return new HpaTarget(new HpaClients(clients, prefix, callTimeout, THREADS), tables, routing, pipes, connectorName,
-        new ConnectBudget(connectBudget, clock));
+        budget);
   }
 }

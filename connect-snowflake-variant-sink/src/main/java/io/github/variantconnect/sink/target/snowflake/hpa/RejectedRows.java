@@ -10,7 +10,7 @@ import io.github.variantconnect.sink.target.TargetException;
  * getRowsErrorCount()}, with {@code getLastErrorOffsetTokenUpperBound()} and {@code
  * getLastErrorMessage()} ({@code ChannelStatus}). The committed token moves past such a row, so it
  * cannot be sent to the dead-letter queue any more; the task fails instead, naming the partition,
- * the offset bound and Snowflake's reason, and nothing is dropped without a trace.
+ * the offsets between the last committed token seen and Snowflake's bound, and Snowflake's reason, and nothing is dropped without a trace.
  */
 final class RejectedRows {
 
@@ -24,8 +24,8 @@ final class RejectedRows {
     long fresh = errors - channel.errorsSeen();
     channel.errorsSeen(errors);
     throw TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "Snowflake rejected " + fresh + " row(s) of "
-        + channel.partition.topic() + "-" + channel.partition.partition() + " at offsets up to "
-        + status.getLastErrorOffsetTokenUpperBound() + " through pipe " + channel.pipe + ": "
+        + channel.partition.topic() + "-" + channel.partition.partition() + " at offsets "
+        + (channel.committed() + 1) + " to " + status.getLastErrorOffsetTokenUpperBound() + " through pipe " + channel.pipe + ": "
         + HpaErrors.brief(status.getLastErrorMessage()) + " (the rows are in the topic; see the channel's error"
         + " table with SHOW CHANNELS)", null);
   }

@@ -2,6 +2,7 @@ package io.github.variantconnect.sink.target.snowflake.hpa;
 
 import com.snowflake.ingest.streaming.SnowflakeStreamingIngestClient;
 import com.snowflake.ingest.streaming.SnowflakeStreamingIngestClientFactory;
+import io.github.variantconnect.sink.target.snowflake.JvmProxy;
 import io.github.variantconnect.sink.target.snowflake.PrivateKeys;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Properties;
 
 /**
  * The SDK's own client. Properties are the ones {@code StreamingIngestExample} in the SDK sources
- * passes ({@code user}, {@code account}, {@code url}, {@code private_key}), plus {@code role}; the
+ * passes ({@code user}, {@code account}, {@code url}, {@code private_key}), plus {@code role} and, for
+ * OAuth, the keys Snowflake's connector 4.x passes; the
  * client lag is the SDK's {@code max_client_lag} parameter override in milliseconds.
  */
 final class SdkClientFactory implements HpaClientFactory {
@@ -24,10 +26,22 @@ final class SdkClientFactory implements HpaClientFactory {
   public SnowflakeStreamingIngestClient create(String clientName, String pipe) {
     Properties props = new Properties();
     props.put("url", config.url().httpUrl());
+    props.put("host", config.url().host());
     props.put("account", config.url().account());
     props.put("user", config.user());
-    props.put("private_key", PrivateKeys.toBase64(config.privateKey()));
+    if (config.authenticator() == SnowflakeConfig.Authenticator.OAUTH) {
+      // The names Snowflake's connector 4.x passes this SDK (StreamingClientProperties); the SDK refreshes tokens.
+      SnowflakeConfig.OAuth oauth = config.oauth();
+      props.put("authorization_type", "oauth");
+      props.put("oauth_client_id", oauth.clientId());
+      props.put("oauth_client_secret", oauth.clientSecret());
+      props.put("oauth_refresh_token", oauth.refreshToken());
+      props.put("oauth_token_endpoint", oauth.tokenEndpoint());
+    } else {
+      props.put("private_key", PrivateKeys.toBase64(config.privateKey()));
+    }
     config.role().ifPresent(role -> props.put("role", role.asText()));
+    config.proxy().ifPresent(JvmProxy::apply);
     Map<String, Object> parameters = Map.of("max_client_lag", config.maxClientLag().toMillis());
     return SnowflakeStreamingIngestClientFactory
         .builder(clientName, config.database().asText(), config.schema().asText(), pipe)

@@ -1,24 +1,25 @@
 package io.github.variantconnect.sink.target.snowflake.jdbc;
 
+import io.github.variantconnect.sink.errors.RecordRejectedException;
+import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Batch;
+import io.github.variantconnect.sink.target.JdbcOffsets;
 import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.Row;
-import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.TransactionalTarget;
 import io.github.variantconnect.sink.target.snowflake.JdbcConnector;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeIdentifier;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeSql;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeTables;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeVariantRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,14 +33,17 @@ import org.apache.kafka.common.TopicPartition;
  * transaction, after taking the offsets table's lock, so a retried batch, an ambiguous commit or a
  * task that does not know yet it was replaced never duplicates a row.
  */
-public final class SnowflakeJdbcTarget implements Target {
+public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
 
-  /** Snowflake's VARIANT limit. */
-  private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
   /** Rows per INSERT: large enough to amortise a round trip, small enough for one request body. */
   static final int MAX_ROWS_PER_STATEMENT = 1_000;
-  /** Characters of JSON per INSERT; a single larger row still gets a statement of its own. */
-  static final long MAX_CHARS_PER_STATEMENT = 8_000_000;
+  /**
+   * UTF-8 bytes of bound JSON per INSERT, within Snowflake's 1 MB per statement, which counts bound
+   * values (https://docs.snowflake.com/en/user-guide/query-size-limits: larger statements are
+   * truncated in the query history and cannot be retried); a single larger row still gets a
+   * statement of its own.
+   */
+  static final long MAX_BYTES_PER_STATEMENT = 1_000_000;
   /** Partitions per MERGE into the offsets table. */
   static final int MAX_OFFSETS_PER_STATEMENT = 1_000;
 
@@ -47,84 +51,73 @@ public final class SnowflakeJdbcTarget implements Target {
   private final SnowflakeTables tables;
   private final String offsetsTable;
   private final String connectorName;
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final JdbcTimeouts timeouts;
+  private final SnowflakeVariantRules rules = new SnowflakeVariantRules();
   private Connection connection;
   private boolean offsetsTableReady;
 
   public SnowflakeJdbcTarget(JdbcConnector connector, SnowflakeTables tables, SnowflakeIdentifier offsetsTable,
-      String connectorName) {
+      String connectorName, JdbcTimeouts timeouts) {
     this.connector = connector;
     this.tables = tables;
     this.offsetsTable = SnowflakeSql.qualified(tables.database(), tables.schema(), offsetsTable);
     this.connectorName = connectorName;
+    this.timeouts = timeouts;
   }
 
   @Override
   public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
+    return SnowflakeVariantRules.MAX_INPUT_BYTES;
   }
 
   @Override
-  public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) throws TargetException {
-    Map<TopicPartition, Long> stored = withConnection("reading offsets from " + offsetsTable, c -> {
+  public RecordRejectedException refusal(Row row) {
+    return rules.refusal(row);
+  }
+
+  @Override
+  protected Map<TopicPartition, Long> loadOffsets() throws TargetException {
+    return withConnection("reading offsets from " + offsetsTable, c -> {
       ensureOffsetsTable(c);
       return readOffsets(c);
     });
-    Map<TopicPartition, Long> result = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      Long offset = stored.get(tp);
-      if (offset != null) {
-        result.put(tp, offset);
-        committed.put(tp, offset);
-      }
-    }
-    return result;
   }
 
   @Override
-  public void write(Batch batch) throws TargetException {
-    committed.putAll(withConnection("writing " + batch.rowCount() + " rows", c -> writeInTransaction(c, batch)));
+  protected <T> T inWriteTransaction(Batch batch, Work<Connection, T> work) throws TargetException {
+    return withConnection("writing " + batch.rowCount() + " rows", c -> {
+      // DDL commits implicitly in Snowflake, so tables are made before the transaction begins.
+      ensureOffsetsTable(c);
+      Set<String> targets = new TreeSet<>();
+      for (PartitionBatch slice : batch.partitions()) {
+        for (Row row : slice.rows()) {
+          targets.add(row.table());
+        }
+      }
+      for (String table : targets) {
+        tables.ensure(c, table);
+      }
+      return inTransaction(c, work);
+    });
   }
 
-  private Map<TopicPartition, Long> writeInTransaction(Connection c, Batch batch) throws SQLException, TargetException {
-    // DDL commits implicitly in Snowflake, so tables are made before the transaction begins.
-    ensureOffsetsTable(c);
-    Set<String> targets = new TreeSet<>();
-    for (PartitionBatch slice : batch.partitions()) {
-      for (Row row : slice.rows()) {
-        targets.add(row.table());
-      }
-    }
-    for (String table : targets) {
-      tables.ensure(c, table);
-    }
+  @Override
+  protected <T> T inResetTransaction(Work<Connection, T> work) throws TargetException {
+    return withConnection("resetting offsets in " + offsetsTable, c -> {
+      ensureOffsetsTable(c);
+      return inTransaction(c, work);
+    });
+  }
+
+  /** The offsets table's lock is taken first, so stored offsets are read by one transaction at a time. */
+  private <T> T inTransaction(Connection c, Work<Connection, T> work) throws SQLException, TargetException {
     c.setAutoCommit(false);
     try {
       lockOffsets(c);
-      Map<TopicPartition, Long> stored = readOffsets(c);
-      Map<String, List<Row>> byTable = new LinkedHashMap<>();
-      Map<TopicPartition, Long> advanced = new LinkedHashMap<>();
-      Map<TopicPartition, Long> result = new HashMap<>();
-      for (PartitionBatch slice : batch.partitions()) {
-        long done = stored.getOrDefault(slice.partition(), -1L);
-        result.put(slice.partition(), Math.max(done, slice.lastOffset()));
-        if (slice.lastOffset() <= done) {
-          continue;
-        }
-        for (Row row : slice.rows()) {
-          if (row.offset() > done) {
-            byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
-          }
-        }
-        advanced.put(slice.partition(), slice.lastOffset());
-      }
-      for (Map.Entry<String, List<Row>> entry : byTable.entrySet()) {
-        insert(c, tables.qualified(entry.getKey()), entry.getValue());
-      }
-      mergeOffsets(c, advanced);
+      T result = work.run(c);
       c.commit();
       return result;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | TargetException | RuntimeException e) {
       rollbackQuietly(c);
       throw e;
     } finally {
@@ -132,29 +125,76 @@ public final class SnowflakeJdbcTarget implements Target {
     }
   }
 
-  private static void insert(Connection c, String table, List<Row> rows) throws SQLException {
+  @Override
+  protected void insertRows(Connection c, String table, List<Row> rows) throws SQLException, TargetException {
+    insert(c, tables.qualified(table), rows);
+  }
+
+  private static void insert(Connection c, String table, List<Row> rows) throws SQLException, TargetException {
     int from = 0;
     while (from < rows.size()) {
       int to = from;
-      long chars = 0;
-      while (to < rows.size() && to - from < MAX_ROWS_PER_STATEMENT
-          && (to == from || chars + rows.get(to).size() <= MAX_CHARS_PER_STATEMENT)) {
-        chars += rows.get(to).size();
+      long bytes = 0;
+      while (to < rows.size() && to - from < MAX_ROWS_PER_STATEMENT) {
+        long size = SnowflakeVariantRules.utf8Bytes(rows.get(to).metadata())
+            + SnowflakeVariantRules.utf8Bytes(rows.get(to).content());
+        if (to > from && bytes + size > MAX_BYTES_PER_STATEMENT) {
+          break;
+        }
+        bytes += size;
         to++;
       }
-      try (PreparedStatement insert = c.prepareStatement(SnowflakeSql.insertRows(table, to - from))) {
-        int index = 1;
-        for (Row row : rows.subList(from, to)) {
-          insert.setString(index++, row.metadata());
-          insert.setString(index++, row.content());
+      List<Row> chunk = rows.subList(from, to);
+      try {
+        insertChunk(c, table, chunk);
+      } catch (SQLException e) {
+        if (!isDataError(e)) {
+          throw e;
         }
-        insert.executeUpdate();
+        throw rejected(c, table, chunk, e);
       }
       from = to;
     }
   }
 
-  private void mergeOffsets(Connection c, Map<TopicPartition, Long> offsets) throws SQLException {
+  private static void insertChunk(Connection c, String table, List<Row> rows) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(SnowflakeSql.insertRows(table, rows.size()))) {
+      int index = 1;
+      for (Row row : rows) {
+        insert.setString(index++, row.metadata());
+        insert.setString(index++, row.content());
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  /** SQLSTATE class 22: a value the statement cannot take (JSON PARSE_JSON refuses, a column type). */
+  private static boolean isDataError(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("22");
+  }
+
+  /**
+   * Names the row Snowflake refused: the statement failed as a whole, so its rows are tried one by
+   * one. A failed statement rolls back alone in a Snowflake transaction, and the task fails anyway,
+   * rolling everything back.
+   */
+  private static TargetException rejected(Connection c, String table, List<Row> rows, SQLException failure) {
+    for (Row row : rows) {
+      try {
+        insertChunk(c, table, List.of(row));
+      } catch (SQLException e) {
+        return TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "row of " + RowOrigin.of(row)
+            + " rejected by " + table + ": Snowflake error " + e.getErrorCode() + " (SQLSTATE " + e.getSQLState()
+            + ")", e);
+      }
+    }
+    return TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "rows at offsets " + rows.get(0).offset()
+        + ".." + rows.get(rows.size() - 1).offset() + " rejected by " + table + ": Snowflake error "
+        + failure.getErrorCode() + " (SQLSTATE " + failure.getSQLState() + ")", failure);
+  }
+
+  @Override
+  protected void storeOffsets(Connection c, Map<TopicPartition, Long> offsets) throws SQLException {
     List<Map.Entry<TopicPartition, Long>> entries = new ArrayList<>(offsets.entrySet());
     for (int from = 0; from < entries.size(); from += MAX_OFFSETS_PER_STATEMENT) {
       List<Map.Entry<TopicPartition, Long>> chunk =
@@ -173,63 +213,8 @@ public final class SnowflakeJdbcTarget implements Target {
   }
 
   @Override
-  public void resetOffsets(Map<TopicPartition, Long> nextOffsets) throws TargetException {
-    withConnection("resetting offsets in " + offsetsTable, c -> {
-      ensureOffsetsTable(c);
-      c.setAutoCommit(false);
-      try {
-        lockOffsets(c);
-        Map<TopicPartition, Long> kept = new LinkedHashMap<>();
-        try (PreparedStatement delete = c.prepareStatement(SnowflakeSql.deleteOffset(offsetsTable))) {
-          for (Map.Entry<TopicPartition, Long> entry : nextOffsets.entrySet()) {
-            delete.setString(1, connectorName);
-            delete.setString(2, entry.getKey().topic());
-            delete.setInt(3, entry.getKey().partition());
-            delete.executeUpdate();
-            if (entry.getValue() > 0) {
-              kept.put(entry.getKey(), entry.getValue() - 1);
-            }
-          }
-        }
-        mergeOffsets(c, kept);
-        c.commit();
-        return null;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        autoCommitQuietly(c);
-      }
-    });
-    nextOffsets.forEach((tp, next) -> {
-      if (next > 0) {
-        committed.put(tp, next - 1);
-      } else {
-        committed.remove(tp);
-      }
-    });
-  }
-
-  @Override
-  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> result = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      Long offset = committed.get(tp);
-      if (offset != null) {
-        result.put(tp, offset);
-      }
-    }
-    return result;
-  }
-
-  @Override
-  public void close(Collection<TopicPartition> partitions) {
-    partitions.forEach(committed::remove);
-  }
-
-  @Override
   public void close() {
-    committed.clear();
+    super.close();
     discardConnection();
   }
 
@@ -249,24 +234,22 @@ public final class SnowflakeJdbcTarget implements Target {
     }
   }
 
-  private Map<TopicPartition, Long> readOffsets(Connection c) throws SQLException {
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    try (PreparedStatement query = c.prepareStatement(SnowflakeSql.selectOffsets(offsetsTable))) {
-      query.setString(1, connectorName);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          offsets.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
-        }
-      }
-    }
-    return offsets;
+  @Override
+  protected Map<TopicPartition, Long> readOffsets(Connection c) throws SQLException {
+    return JdbcOffsets.read(c, SnowflakeSql.selectOffsets(offsetsTable), connectorName);
+  }
+
+  @Override
+  protected void deleteOffsets(Connection c, Collection<TopicPartition> partitions) throws SQLException {
+    JdbcOffsets.delete(c, SnowflakeSql.deleteOffset(offsetsTable), connectorName, partitions);
   }
 
   /** Runs work on the connection, opening it when needed; after a failure the next call reconnects. */
-  private <T> T withConnection(String action, Work<T> work) throws TargetException {
+  private <T> T withConnection(String action, Work<Connection, T> work) throws TargetException {
     try {
       if (connection == null) {
         connection = connector.open();
+        timeouts.apply(connection);
       }
       return work.run(connection);
     } catch (SQLException e) {
@@ -307,10 +290,5 @@ public final class SnowflakeJdbcTarget implements Target {
     } catch (SQLException ignored) {
       // A broken connection is discarded by the caller.
     }
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException, TargetException;
   }
 }

@@ -13,6 +13,7 @@ import io.github.variantconnect.sink.target.PartitionsRewoundException;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.ConnectBudget;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,10 +38,13 @@ class HpaTargetTest {
   private final AtomicLong clock = new AtomicLong(1_000_000);
   private final List<Target> targets = new ArrayList<>();
   private final List<String> ensured = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
 
   private Target target(HpaClientFactory clients, Duration callTimeout) {
+    ConnectBudget budget = new ConnectBudget(Duration.ofSeconds(60), Duration.ofSeconds(20),
+        () -> "the probe's finding", warnings::add, clock::get);
     Target target = HpaTargetFactory.create(clients, ensured::addAll, ROUTING, PipeNames.parse(""), "conn", 0,
-        Duration.ofSeconds(60), callTimeout, clock::get);
+        budget, callTimeout);
     targets.add(target);
     return target;
   }
@@ -152,7 +156,7 @@ class HpaTargetTest {
         .isInstanceOfSatisfying(TargetException.class, e -> {
           assertThat(e.retriable()).isFalse();
           assertThat(e.code()).isEqualTo(SinkErrorCode.SNOWFLAKE_ROW_REJECTED);
-          assertThat(e.getMessage()).contains("ats-telemetry-0", "up to 2", "RECORD_CONTENT");
+          assertThat(e.getMessage()).contains("ats-telemetry-0", "at offsets 0 to 2", "RECORD_CONTENT");
         });
   }
 
@@ -261,7 +265,8 @@ class HpaTargetTest {
     assertThatThrownBy(() -> target.open(List.of(P0)))
         .isInstanceOfSatisfying(TargetException.class, e -> {
           assertThat(e.retriable()).isFalse();
-          assertThat(e.getMessage()).contains("snowflake.connect.budget.seconds=60", "does not resolve");
+          assertThat(e.code()).isEqualTo(SinkErrorCode.SNOWFLAKE_UNREACHABLE);
+          assertThat(e.getMessage()).contains("kept failing for 61 s", "does not resolve", "the probe's finding");
         });
   }
 
