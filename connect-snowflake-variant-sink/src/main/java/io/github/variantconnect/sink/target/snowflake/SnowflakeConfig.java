@@ -1,5 +1,8 @@
 package io.github.variantconnect.sink.target.snowflake;
 
+import io.github.variantconnect.common.config.EnumKeys;
+import io.github.variantconnect.common.config.KeyError;
+import io.github.variantconnect.sink.routing.TableNameValidator;
 import io.github.variantconnect.sink.routing.TableNames;
 import io.github.variantconnect.sink.target.snowflake.hpa.PipeNames;
 import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
@@ -10,16 +13,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -131,7 +136,9 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(PRIVATE_KEY_PASSPHRASE, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "Passphrase of an encrypted private key (BEGIN ENCRYPTED PRIVATE KEY); empty for an unencrypted one.",
           GROUP_AUTH, 3, Width.MEDIUM, "Private key passphrase")
-      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING_HPA.name(), new MethodValidator(),
+      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING_HPA.name(),
+          EnumKeys.validator(IngestionMethod.class).refusing("SNOWPIPE", "file-based Snowpipe is not supported; use"
+              + " SNOWPIPE_STREAMING_HPA (the official connector's method, exactly-once), SNOWPIPE_STREAMING or JDBC"),
           Importance.HIGH,
           "SNOWPIPE_STREAMING_HPA (the default) writes through Snowpipe Streaming's high-performance architecture:"
               + " a channel per partition on the table's pipe, the Kafka offset as offset token, billed per"
@@ -153,29 +160,29 @@ public final class SnowflakeConfig extends AbstractConfig {
           "Milliseconds a task may spend getting connected to Snowflake (login, client, channels) before it fails"
               + " with the cause and what to fix; a WARN naming the cause comes after 20 s.",
           GROUP_NETWORK, 1, Width.SHORT, "Connect budget (ms)")
-      .define(PROXY_HOST, Type.STRING, "", Importance.LOW,
+      .define(PROXY_HOST, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "HTTP proxy host for every Snowflake connection (JDBC driver and streaming SDK), as in the official"
               + " connector; empty connects directly.", GROUP_NETWORK, 2, Width.MEDIUM, "Proxy host")
-      .define(PROXY_PORT, Type.STRING, "", Importance.LOW, "HTTP proxy port; required with jvm.proxy.host.",
+      .define(PROXY_PORT, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW, "HTTP proxy port; required with jvm.proxy.host.",
           GROUP_NETWORK, 3, Width.SHORT, "Proxy port")
-      .define(PROXY_USER, Type.STRING, "", Importance.LOW, "User for an authenticating proxy.",
+      .define(PROXY_USER, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW, "User for an authenticating proxy.",
           GROUP_NETWORK, 4, Width.MEDIUM, "Proxy user")
       .define(PROXY_PASSWORD, Type.PASSWORD, "", new PasswordValidator(), Importance.LOW,
           "Password for an authenticating proxy.", GROUP_NETWORK, 5, Width.MEDIUM, "Proxy password")
-      .define(NON_PROXY_HOSTS, Type.STRING, "", Importance.LOW,
+      .define(NON_PROXY_HOSTS, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "Hosts reached without the proxy, separated by |, e.g. *.internal|localhost.",
           GROUP_NETWORK, 6, Width.LONG, "Non-proxy hosts")
       .define(AUTHENTICATOR, Type.STRING, Authenticator.SNOWFLAKE_JWT.key(), new AuthenticatorValidator(),
           Importance.MEDIUM, "snowflake_jwt (key pair, the default) or oauth (a refresh token exchanged at"
               + " snowflake.oauth.token.endpoint with snowflake.oauth.client.id/secret).",
           GROUP_AUTH, 4, Width.SHORT, "Authenticator")
-      .define(OAUTH_CLIENT_ID, Type.STRING, "", Importance.MEDIUM, "OAuth client id; required with oauth.",
+      .define(OAUTH_CLIENT_ID, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.MEDIUM, "OAuth client id; required with oauth.",
           GROUP_AUTH, 5, Width.MEDIUM, "OAuth client id")
       .define(OAUTH_CLIENT_SECRET, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "OAuth client secret; required with oauth.", GROUP_AUTH, 6, Width.MEDIUM, "OAuth client secret")
       .define(OAUTH_REFRESH_TOKEN, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "OAuth refresh token; required with oauth.", GROUP_AUTH, 7, Width.LONG, "OAuth refresh token")
-      .define(OAUTH_TOKEN_ENDPOINT, Type.STRING, "", Importance.LOW,
+      .define(OAUTH_TOKEN_ENDPOINT, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "OAuth token endpoint; empty uses the account's own, https://<account>/oauth/token-request.",
           GROUP_AUTH, 8, Width.LONG, "OAuth token endpoint")
       .define(LOCK_TIMEOUT_S, Type.LONG, JdbcTimeouts.DEFAULT.lockTimeoutSeconds(), Range.between(1, 43_200),
@@ -194,12 +201,12 @@ public final class SnowflakeConfig extends AbstractConfig {
   /** Parses and checks the config; a problem is a {@link ConfigException} naming its key. */
   public SnowflakeConfig(Map<String, String> props) {
     super(CONFIG_DEF, props, false);
-    Map<String, String> problems = validate(props);
+    List<KeyError> problems = validate(props);
     if (!problems.isEmpty()) {
-      Map.Entry<String, String> first = problems.entrySet().iterator().next();
-      String key = first.getKey();
+      KeyError first = problems.get(0);
+      String key = first.key();
       boolean secret = CONFIG_DEF.configKeys().get(key).type == Type.PASSWORD;
-      throw new ConfigException(key, secret ? "[hidden]" : props.get(key), first.getValue());
+      throw new ConfigException(key, secret ? "[hidden]" : props.get(key), first.message());
     }
     this.url = AccountUrl.parse(getString(URL));
     if (authenticator() == Authenticator.OAUTH) {
@@ -217,25 +224,25 @@ public final class SnowflakeConfig extends AbstractConfig {
    * Checks that need several keys or the file system, run when a Snowflake target is selected:
    * messages by the key at fault. Reads and decrypts the private key; contacts nothing.
    */
-  public static Map<String, String> validate(Map<String, String> props) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  public static List<KeyError> validate(Map<String, String> props) {
+    List<KeyError> problems = new ArrayList<>();
     for (String key : new String[] {URL, USER, DATABASE, SCHEMA}) {
       if (props.getOrDefault(key, "").isBlank()) {
-        problems.put(key, key + " is required with variant.target=snowflake");
+        problems.add(new KeyError(key, key + " is required with variant.target=snowflake"));
       }
     }
     if (!props.getOrDefault(URL, "").isBlank()) {
       try {
         AccountUrl.parse(props.get(URL));
       } catch (IllegalArgumentException e) {
-        problems.put(URL, e.getMessage());
+        problems.add(new KeyError(URL, e.getMessage()));
       }
     }
-    problems.putAll(networkProblems(props));
+    networkProblems(props).forEach((key, message) -> problems.add(new KeyError(key, message)));
     if (Authenticator.parse(props.get(AUTHENTICATOR)) == Authenticator.OAUTH) {
       for (String key : new String[] {OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REFRESH_TOKEN}) {
         if (props.getOrDefault(key, "").isBlank()) {
-          problems.put(key, key + " is required with snowflake.authenticator=oauth");
+          problems.add(new KeyError(key, key + " is required with snowflake.authenticator=oauth"));
         }
       }
       return problems;
@@ -243,19 +250,19 @@ public final class SnowflakeConfig extends AbstractConfig {
     boolean inline = !props.getOrDefault(PRIVATE_KEY, "").isBlank();
     boolean file = !props.getOrDefault(PRIVATE_KEY_FILE, "").isBlank();
     if (inline && file) {
-      problems.put(PRIVATE_KEY_FILE, "set either snowflake.private.key or snowflake.private.key.file, not both");
+      problems.add(new KeyError(PRIVATE_KEY_FILE, "set either snowflake.private.key or snowflake.private.key.file, not both"));
     } else if (!inline && !file) {
-      problems.put(PRIVATE_KEY, "a private key is required with variant.target=snowflake: set snowflake.private.key"
-          + " or snowflake.private.key.file");
+      problems.add(new KeyError(PRIVATE_KEY, "a private key is required with variant.target=snowflake: set snowflake.private.key"
+          + " or snowflake.private.key.file"));
     } else {
       String keyField = inline ? PRIVATE_KEY : PRIVATE_KEY_FILE;
       try {
         PrivateKeys.read(keyText(props), props.getOrDefault(PRIVATE_KEY_PASSPHRASE, ""));
       } catch (IOException e) {
-        problems.put(PRIVATE_KEY_FILE, "cannot read " + props.get(PRIVATE_KEY_FILE) + " on this worker: " + e);
+        problems.add(new KeyError(PRIVATE_KEY_FILE, "cannot read " + props.get(PRIVATE_KEY_FILE) + " on this worker: " + e));
       } catch (PrivateKeys.Problem e) {
         String key = e.field() == PrivateKeys.Field.PASSPHRASE ? PRIVATE_KEY_PASSPHRASE : keyField;
-        problems.put(key, keyField + ": " + e.getMessage());
+        problems.add(new KeyError(key, keyField + ": " + e.getMessage()));
       }
     }
     return problems;
@@ -398,7 +405,7 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   public IngestionMethod ingestionMethod() {
-    return IngestionMethod.valueOf(getString(INGESTION_METHOD).trim().toUpperCase(Locale.ROOT));
+    return EnumKeys.parse(IngestionMethod.class, INGESTION_METHOD, getString(INGESTION_METHOD));
   }
 
   public Duration maxClientLag() {
@@ -486,42 +493,6 @@ public final class SnowflakeConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "an absolute file path";
-    }
-  }
-
-  static final class MethodValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String method = value == null ? "" : value.toString().trim().toUpperCase(Locale.ROOT);
-      if ("SNOWPIPE".equals(method)) {
-        throw new ConfigException(name, value, "file-based Snowpipe is not supported; use SNOWPIPE_STREAMING_HPA (the"
-            + " official connector's method, exactly-once), SNOWPIPE_STREAMING or JDBC");
-      }
-      try {
-        IngestionMethod.valueOf(method);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, "must be SNOWPIPE_STREAMING_HPA, SNOWPIPE_STREAMING or JDBC");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "SNOWPIPE_STREAMING_HPA, SNOWPIPE_STREAMING or JDBC";
-    }
-  }
-
-  static final class TableNameValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String problem = TableNames.problem(value == null ? null : value.toString().trim());
-      if (problem != null) {
-        throw new ConfigException(name, value, problem);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "an unquoted identifier: letters, digits, _ and $, not starting with a digit";
     }
   }
 }

@@ -1,0 +1,62 @@
+package io.github.variantconnect.sink.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The classes of a plugin folder by the jars that hold them. Multi-release variants ({@code
+ * META-INF/versions/}) and {@code module-info.class} belong to their own jar and are left out; any
+ * other class in two jars is one the class loader would take from whichever comes first.
+ */
+final class BundledClasses {
+
+  private BundledClasses() {}
+
+  /** Class entry to the jars holding it, for classes in more than one jar. */
+  static Map<String, List<String>> duplicates(Path folder) throws IOException {
+    Map<String, List<String>> owners = owners(folder, null);
+    owners.values().removeIf(jars -> jars.size() < 2);
+    return owners;
+  }
+
+  /** Class entry to the jars holding it; only {@code entry} when it is given. */
+  static Map<String, List<String>> owners(Path folder, String entry) throws IOException {
+    Map<String, List<String>> owners = new TreeMap<>();
+    for (Path jar : jars(folder)) {
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        for (ZipEntry e : (Iterable<ZipEntry>) zip.stream()::iterator) {
+          String name = e.getName();
+          if (!name.endsWith(".class") || name.startsWith("META-INF/") || name.endsWith("module-info.class")
+              || (entry != null && !entry.equals(name))) {
+            continue;
+          }
+          owners.computeIfAbsent(name, n -> new ArrayList<>()).add(jar.getFileName().toString());
+        }
+      }
+    }
+    return owners;
+  }
+
+  /** What {@code du -sm} reports for the folder's jars, rounded up. */
+  static long megabytes(Path folder) throws IOException {
+    long bytes = 0;
+    for (Path jar : jars(folder)) {
+      bytes += Files.size(jar);
+    }
+    return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+  }
+
+  private static List<Path> jars(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+    }
+  }
+}
