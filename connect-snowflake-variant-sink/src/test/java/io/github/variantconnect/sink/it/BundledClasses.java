@@ -32,7 +32,7 @@ final class BundledClasses {
     Map<String, List<String>> owners = new TreeMap<>();
     for (Path jar : jars(folder)) {
       try (ZipFile zip = new ZipFile(jar.toFile())) {
-        for (ZipEntry e : (Iterable<ZipEntry>) zip.stream()::iterator) {
+        for (ZipEntry e : zip.stream().map(ZipEntry.class::cast).toList()) {
           String name = e.getName();
           if (!name.endsWith(".class") || name.startsWith("META-INF/") || name.endsWith("module-info.class")
               || (entry != null && !entry.equals(name))) {
