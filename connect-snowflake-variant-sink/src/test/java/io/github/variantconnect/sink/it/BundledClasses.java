@@ -15,8 +15,15 @@ import java.util.zip.ZipFile;
  * The classes of a plugin folder by the jars that hold them. Multi-release variants ({@code
  * META-INF/versions/}) and {@code module-info.class} belong to their own jar and are left out; any
  * other class in two jars is one the class loader would take from whichever comes first.
+ *
+ * <p>One exception, by name: Apache Parquet's {@code parquet-column} and {@code parquet-hadoop}
+ * (brought by the classic ingest SDK) both ship the fastutil classes they relocate to {@code
+ * shaded/parquet/}, byte for byte the same; upstream publishes them that way, and only
+ * repackaging the jars would remove the copy.
  */
 final class BundledClasses {
+
+  private static final String UPSTREAM_RELOCATED = "shaded/parquet/";
 
   private BundledClasses() {}
 
@@ -24,6 +31,11 @@ final class BundledClasses {
   static Map<String, List<String>> duplicates(Path folder) throws IOException {
     Map<String, List<String>> owners = owners(folder, null);
     owners.values().removeIf(jars -> jars.size() < 2);
+    for (String name : List.copyOf(owners.keySet())) {
+      if (name.startsWith(UPSTREAM_RELOCATED) && sameBytes(folder, name, owners.get(name))) {
+        owners.remove(name);
+      }
+    }
     return owners;
   }
 
@@ -43,6 +55,20 @@ final class BundledClasses {
       }
     }
     return owners;
+  }
+
+  private static boolean sameBytes(Path folder, String entry, List<String> jars) throws IOException {
+    byte[] first = null;
+    for (String jar : jars) {
+      try (ZipFile zip = new ZipFile(folder.resolve(jar).toFile())) {
+        byte[] bytes = zip.getInputStream(zip.getEntry(entry)).readAllBytes();
+        if (first != null && !java.util.Arrays.equals(first, bytes)) {
+          return false;
+        }
+        first = bytes;
+      }
+    }
+    return true;
   }
 
   /** What {@code du -sm} reports for the folder's jars, rounded up. */

@@ -54,8 +54,10 @@ final class HpaClients implements AutoCloseable {
       log.warn("The Snowpipe Streaming client for pipe {} was closed; starting a new one", pipe);
     }
     String name = clientPrefix + "_" + pipe.replaceAll("[^A-Za-z0-9_]", "_");
-    SnowflakeStreamingIngestClient fresh = call("connecting to Snowflake for pipe " + pipe,
-        () -> factory.create(name, pipe));
+    // Building a client is the login; the SDK's native core retries an unresolvable host for minutes
+    // inside it. The wait is longer than the connect budget's WARN, which names the cause first.
+    SnowflakeStreamingIngestClient fresh = await("connecting to Snowflake for pipe " + pipe,
+        submit(() -> factory.create(name, pipe)), callTimeout.multipliedBy(3));
     byPipe.put(pipe, fresh);
     return fresh;
   }
@@ -76,12 +78,16 @@ final class HpaClients implements AutoCloseable {
   }
 
   <T> T await(String action, Future<T> future) throws TargetException {
+    return await(action, future, callTimeout);
+  }
+
+  private <T> T await(String action, Future<T> future, Duration timeout) throws TargetException {
     try {
-      return future.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       closeAll();
-      throw TargetException.retriable(action + ": no answer from Snowflake within " + callTimeout.toSeconds()
+      throw TargetException.retriable(action + ": no answer from Snowflake within " + timeout.toSeconds()
           + " s (unreachable account, proxy or firewall?); the clients were closed and are rebuilt on the next try",
           e);
     } catch (ExecutionException e) {
