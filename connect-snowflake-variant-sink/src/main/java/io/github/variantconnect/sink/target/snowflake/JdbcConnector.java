@@ -17,7 +17,7 @@ public interface JdbcConnector {
    * drivers of a plugin's class loader.
    */
   static JdbcConnector of(SnowflakeConfig config) {
-    OAuthTokens tokens = config.authenticator() == SnowflakeConfig.Authenticator.OAUTH
+    OAuthTokens tokens = config.authenticator() == Authenticator.OAUTH
         ? new OAuthTokens(config.oauth(), config.proxy().orElse(null)) : null;
     ConnectBudget budget = ConnectBudget.of(config.connectBudget(), config.url().host(), config.url().port());
     return budget.jdbc("logging in to " + config.url().host() + " over JDBC",

@@ -10,7 +10,7 @@ public final class JvmProxy {
 
   private JvmProxy() {}
 
-  public static void apply(SnowflakeConfig.Proxy proxy) {
+  public static void apply(ProxySettings proxy) {
     System.setProperty("http.useProxy", "true");
     for (String scheme : new String[] {"http", "https"}) {
       System.setProperty(scheme + ".proxyHost", proxy.host());

@@ -26,10 +26,10 @@ import java.util.Base64;
 public final class OAuthTokens {
 
   private static final JsonFactory JSON = new JsonFactory();
-  private final SnowflakeConfig.OAuth oauth;
+  private final OAuthSettings oauth;
   private final HttpClient http;
 
-  public OAuthTokens(SnowflakeConfig.OAuth oauth, SnowflakeConfig.Proxy proxy) {
+  public OAuthTokens(OAuthSettings oauth, ProxySettings proxy) {
     this.oauth = oauth;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     if (proxy != null) {

@@ -163,7 +163,7 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(PROXY_HOST, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "HTTP proxy host for every Snowflake connection (JDBC driver and streaming SDK), as in the official"
               + " connector; empty connects directly.", GROUP_NETWORK, 2, Width.MEDIUM, "Proxy host")
-      .define(PROXY_PORT, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW, "HTTP proxy port; required with jvm.proxy.host.",
+      .define(PROXY_PORT, Type.STRING, "", new PortValidator(), Importance.LOW, "HTTP proxy port; required with jvm.proxy.host.",
           GROUP_NETWORK, 3, Width.SHORT, "Proxy port")
       .define(PROXY_USER, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW, "User for an authenticating proxy.",
           GROUP_NETWORK, 4, Width.MEDIUM, "Proxy user")
@@ -172,7 +172,7 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(NON_PROXY_HOSTS, Type.STRING, "", new ConfigDef.NonNullValidator(), Importance.LOW,
           "Hosts reached without the proxy, separated by |, e.g. *.internal|localhost.",
           GROUP_NETWORK, 6, Width.LONG, "Non-proxy hosts")
-      .define(AUTHENTICATOR, Type.STRING, Authenticator.SNOWFLAKE_JWT.key(), new AuthenticatorValidator(),
+      .define(AUTHENTICATOR, Type.STRING, Authenticator.SNOWFLAKE_JWT.key(), new Authenticator.KeyValidator(),
           Importance.MEDIUM, "snowflake_jwt (key pair, the default) or oauth (a refresh token exchanged at"
               + " snowflake.oauth.token.endpoint with snowflake.oauth.client.id/secret).",
           GROUP_AUTH, 4, Width.SHORT, "Authenticator")
@@ -238,7 +238,7 @@ public final class SnowflakeConfig extends AbstractConfig {
         problems.add(new KeyError(URL, e.getMessage()));
       }
     }
-    networkProblems(props).forEach((key, message) -> problems.add(new KeyError(key, message)));
+    problems.addAll(networkProblems(props));
     if (Authenticator.parse(props.get(AUTHENTICATOR)) == Authenticator.OAUTH) {
       for (String key : new String[] {OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_REFRESH_TOKEN}) {
         if (props.getOrDefault(key, "").isBlank()) {
@@ -269,25 +269,25 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   // Connect budget, proxy and OAuth.
-  private static Map<String, String> networkProblems(Map<String, String> props) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  private static List<KeyError> networkProblems(Map<String, String> props) {
+    List<KeyError> problems = new ArrayList<>();
     String host = props.getOrDefault(PROXY_HOST, "").trim();
     String port = props.getOrDefault(PROXY_PORT, "").trim();
     if (!host.isEmpty() || !port.isEmpty()) {
       if (host.isEmpty()) {
-        problems.put(PROXY_HOST, "jvm.proxy.host is required when jvm.proxy.port is set");
+        problems.add(new KeyError(PROXY_HOST, "jvm.proxy.host is required when jvm.proxy.port is set"));
       }
       try {
         int number = Integer.parseInt(port);
         if (number < 1 || number > 65535) {
-          problems.put(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535");
+          problems.add(new KeyError(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535"));
         }
       } catch (NumberFormatException e) {
-        problems.put(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535, with jvm.proxy.host set");
+        problems.add(new KeyError(PROXY_PORT, "jvm.proxy.port must be a port number, 1 to 65535, with jvm.proxy.host set"));
       }
     }
     if (!props.getOrDefault(PROXY_USER, "").isBlank() && props.getOrDefault(PROXY_PASSWORD, "").isBlank()) {
-      problems.put(PROXY_PASSWORD, "jvm.proxy.password is required with jvm.proxy.username");
+      problems.add(new KeyError(PROXY_PASSWORD, "jvm.proxy.password is required with jvm.proxy.username"));
     }
     return problems;
   }
@@ -301,12 +301,12 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   /** The proxy every connection goes through, or empty for direct connections. */
-  public Optional<Proxy> proxy() {
+  public Optional<ProxySettings> proxy() {
     String host = getString(PROXY_HOST).trim();
     if (host.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Proxy(host, Integer.parseInt(getString(PROXY_PORT).trim()), getString(PROXY_USER).trim(),
+    return Optional.of(new ProxySettings(host, Integer.parseInt(getString(PROXY_PORT).trim()), getString(PROXY_USER).trim(),
         getPassword(PROXY_PASSWORD).value(), getString(NON_PROXY_HOSTS).trim()));
   }
 
@@ -315,57 +315,28 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   /** The OAuth settings; only with {@link Authenticator#OAUTH}. */
-  public OAuth oauth() {
+  public OAuthSettings oauth() {
     String endpoint = getString(OAUTH_TOKEN_ENDPOINT).trim();
-    return new OAuth(getString(OAUTH_CLIENT_ID).trim(), getPassword(OAUTH_CLIENT_SECRET).value(),
+    return new OAuthSettings(getString(OAUTH_CLIENT_ID).trim(), getPassword(OAUTH_CLIENT_SECRET).value(),
         getPassword(OAUTH_REFRESH_TOKEN).value(),
         endpoint.isEmpty() ? url.httpUrl().replaceAll("/+$", "") + "/oauth/token-request" : endpoint);
   }
 
-  /** An HTTP proxy; the password is a secret and never printed. */
-  public record Proxy(String host, int port, String user, String password, String nonProxyHosts) {
-    @Override
-    public String toString() {
-      return host + ":" + port + (user.isEmpty() ? "" : " as " + user);
-    }
-  }
-
-  /** OAuth with a refresh token; secrets never printed. */
-  public record OAuth(String clientId, String clientSecret, String refreshToken, String tokenEndpoint) {
-    @Override
-    public String toString() {
-      return "OAuth[clientId=" + clientId + ", tokenEndpoint=" + tokenEndpoint + "]";
-    }
-  }
-
-  /** {@code snowflake.authenticator}. */
-  public enum Authenticator {
-    SNOWFLAKE_JWT, OAUTH;
-
-    public String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Authenticator parse(String value) {
-      return value == null || value.isBlank() ? SNOWFLAKE_JWT : valueOf(value.trim().toUpperCase(Locale.ROOT));
-    }
-  }
-
-  static final class AuthenticatorValidator implements ConfigDef.Validator {
+  static final class PortValidator implements ConfigDef.Validator {
     @Override
     public void ensureValid(String name, Object value) {
-      try {
-        Authenticator.parse(value == null ? null : value.toString());
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, "must be snowflake_jwt or oauth");
+      String text = value == null ? "" : value.toString().trim();
+      if (!text.isEmpty() && !text.matches("[0-9]{1,5}")) {
+        throw new ConfigException(name, value, "must be a port number, 1 to 65535");
       }
     }
 
     @Override
     public String toString() {
-      return "snowflake_jwt or oauth";
+      return "a port number, 1 to 65535, or empty";
     }
   }
+
   // End of connect budget, proxy and OAuth.
 
   private static String keyText(Map<String, String> props) throws IOException {
@@ -427,7 +398,7 @@ public final class SnowflakeConfig extends AbstractConfig {
     return "SnowflakeConfig[url=" + url.httpUrl() + ", user=" + user() + ", role=" + role().orElse(null)
         + ", database=" + database() + ", schema=" + schema() + ", warehouse=" + warehouse().orElse(null)
         + ", method=" + ingestionMethod() + ", authenticator=" + authenticator().key() + ", proxy="
-        + proxy().map(Proxy::toString).orElse("none") + ", secrets=[hidden]]";
+        + proxy().map(ProxySettings::toString).orElse("none") + ", privateKey=[hidden]]";
   }
 
   static final class UrlValidator implements ConfigDef.Validator {

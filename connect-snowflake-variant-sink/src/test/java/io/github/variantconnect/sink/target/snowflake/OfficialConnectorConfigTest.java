@@ -157,7 +157,7 @@ class OfficialConnectorConfigTest {
       assertThat(text).doesNotContain(TestKeys.PASSPHRASE).doesNotContain("ENCRYPTED")
           .doesNotContain(TestKeys.encryptedBody().substring(20, 60));
     }
-    assertThat(parsed).contains("myorg-myaccount.snowflakecomputing.com", "KAFKA_DB", "secrets=[hidden]");
+    assertThat(parsed).contains("myorg-myaccount.snowflakecomputing.com", "KAFKA_DB", "privateKey=[hidden]");
     for (ConfigValue value : connector.validate(config).configValues()) {
       if (value.name().startsWith("snowflake.private.key")) {
         assertThat(String.valueOf(value.value())).doesNotContain(TestKeys.PASSPHRASE).doesNotContain("MII");

@@ -1,17 +1,16 @@
 package io.github.variantconnect.sink.target.snowflake;
 
 import io.github.variantconnect.sink.target.Target;
-import io.github.variantconnect.sink.target.TargetContract;
 import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import java.sql.SQLException;
 import java.util.List;
+import io.github.variantconnect.sink.target.SinkTaskHarness;
+import org.junit.jupiter.api.Test;
 import org.apache.kafka.common.TopicPartition;
 
 /** The target contract on the JDBC path, over the recording JDBC fake. */
-class SnowflakeJdbcTargetContractTest extends TargetContract {
-
-  private final FakeSnowflake account = new FakeSnowflake();
+class SnowflakeJdbcTargetContractTest extends FakeSnowflakeContract {
 
   @Override
   protected Target newTarget() {
@@ -20,34 +19,32 @@ class SnowflakeJdbcTargetContractTest extends TargetContract {
   }
 
   @Override
-  protected List<Stored> stored(String table) {
-    return account.rows(table).stream()
-        .map(r -> new Stored(r.topic(), r.partition(), r.offset(), r.content())).toList();
-  }
-
-  @Override
   protected void loseInFlight(TopicPartition tp) {
     account.failJdbc("commit", new SQLException("JDBC driver encountered communication error", "08006", 200008));
   }
 
-  @Override
-  protected boolean refuseRowsContaining(String marker) {
-    account.refuseRowsContaining(marker);
-    return true;
-  }
+  // Beyond the contract: failures around the commit of a transaction.
 
-  @Override
-  protected void stopRefusing() {
-    account.refusedMarkers.clear();
-  }
+  @Test
+  void failuresBetweenWriteAndCommitAndACrashLoseAndDuplicateNothing() {
+    consumer.produce(P0, 40);
+    consumer.produce(P1, 25);
+    account.failJdbc("commit", new SQLException("communication error", "08006", 200008));
+    SinkTaskHarness first = task();
+    first.assign(List.of(P0, P1));
+    first.poll(7);
+    clock.addAndGet(1_000);
+    first.poll(7);
+    account.failAfterNextCommit();
+    first.poll(7);
+    first.poll(7);
+    first.crash();
 
-  @Override
-  protected boolean refusesDuplicateKeys() {
-    return true;
-  }
+    SinkTaskHarness second = task();
+    second.assign(List.of(P0, P1));
+    drain(second);
 
-  @Override
-  protected long valueLimitBytes() {
-    return SnowflakeVariantRules.MAX_VARIANT_BYTES;
+    assertExactlyOnce(P0, "ATS_RAW", 40, List.of());
+    assertExactlyOnce(P1, "CLICKS", 25, List.of());
   }
 }

@@ -47,7 +47,7 @@ class SnowpipeStreamingTargetTest {
     assertThat(account.hasTable(CLICKS)).isTrue();
     assertThat(account.jdbcLog.summary()).containsSubsequence("connect", "sql DESCRIBE", "sql DESCRIBE",
         "sql CREATE", "sql DESCRIBE", "close");
-    assertThat(account.openedChannels).extracting(FakeStreamingIngestChannel::getName)
+    assertThat(account.openedChannels).as("opened in parallel").extracting(FakeStreamingIngestChannel::getName)
         .containsExactlyInAnyOrder("sink-a_ats-telemetry_0", "sink-a_clickstream_1");
   }
 

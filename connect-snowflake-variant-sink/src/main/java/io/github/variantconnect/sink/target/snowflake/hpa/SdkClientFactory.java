@@ -2,7 +2,9 @@ package io.github.variantconnect.sink.target.snowflake.hpa;
 
 import com.snowflake.ingest.streaming.SnowflakeStreamingIngestClient;
 import com.snowflake.ingest.streaming.SnowflakeStreamingIngestClientFactory;
+import io.github.variantconnect.sink.target.snowflake.Authenticator;
 import io.github.variantconnect.sink.target.snowflake.JvmProxy;
+import io.github.variantconnect.sink.target.snowflake.OAuthSettings;
 import io.github.variantconnect.sink.target.snowflake.PrivateKeys;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
 import java.util.Map;
@@ -29,9 +31,9 @@ final class SdkClientFactory implements HpaClientFactory {
     props.put("host", config.url().host());
     props.put("account", config.url().account());
     props.put("user", config.user());
-    if (config.authenticator() == SnowflakeConfig.Authenticator.OAUTH) {
+    if (config.authenticator() == Authenticator.OAUTH) {
       // The names Snowflake's connector 4.x passes this SDK (StreamingClientProperties); the SDK refreshes tokens.
-      SnowflakeConfig.OAuth oauth = config.oauth();
+      OAuthSettings oauth = config.oauth();
       props.put("authorization_type", "oauth");
       props.put("oauth_client_id", oauth.clientId());
       props.put("oauth_client_secret", oauth.clientSecret());

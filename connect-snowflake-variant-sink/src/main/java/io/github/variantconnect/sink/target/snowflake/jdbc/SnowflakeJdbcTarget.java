@@ -44,6 +44,8 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
    * statement of its own.
    */
   static final long MAX_BYTES_PER_STATEMENT = 1_000_000;
+  /** "Object does not exist or not authorized". */
+  private static final int DOES_NOT_EXIST = 2003;
   /** Partitions per MERGE into the offsets table. */
   static final int MAX_OFFSETS_PER_STATEMENT = 1_000;
 
@@ -218,10 +220,21 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
     discardConnection();
   }
 
+  /**
+   * Reads the offsets table first and creates it only when it is missing, so a role without CREATE
+   * TABLE works with an offsets table an administrator made.
+   */
   private void ensureOffsetsTable(Connection c) throws SQLException {
     if (!offsetsTableReady) {
-      try (Statement statement = c.createStatement()) {
-        statement.execute(SnowflakeSql.createOffsets(offsetsTable));
+      try {
+        readOffsets(c);
+      } catch (SQLException e) {
+        if (e.getErrorCode() != DOES_NOT_EXIST) {
+          throw e;
+        }
+        try (Statement statement = c.createStatement()) {
+          statement.execute(SnowflakeSql.createOffsets(offsetsTable));
+        }
       }
       offsetsTableReady = true;
     }

@@ -3,7 +3,9 @@ package io.github.variantconnect.sink.target.snowflake.streaming;
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.Authenticator;
 import io.github.variantconnect.sink.target.snowflake.ConnectBudget;
+import io.github.variantconnect.sink.target.snowflake.OAuthSettings;
 import io.github.variantconnect.sink.target.snowflake.JvmProxy;
 import io.github.variantconnect.sink.target.snowflake.PrivateKeys;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeConfig;
@@ -60,12 +62,24 @@ public final class SdkStreamingIngest implements StreamingIngest {
 
   /** Builds the SDK client: this is where the account is first contacted. */
   public static StreamingIngest connect(SnowflakeConfig config, String clientName) throws TargetException {
+    config.proxy().ifPresent(JvmProxy::apply);
+    try {
+      SnowflakeStreamingIngestClient client = SnowflakeStreamingIngestClientFactory.builder(clientName)
+          .setProperties(clientProperties(config)).setParameterOverrides(parameters(config)).build();
+      return new SdkStreamingIngest(client, config.database(), config.schema());
+    } catch (RuntimeException e) {
+      throw SnowflakeErrors.classify("starting the Snowpipe Streaming client for " + config.url().host(), e);
+    }
+  }
+
+  /** The client's properties: account, user, role and key pair or OAuth (net.snowflake.ingest.utils.Utils#createProperties). */
+  public static Properties clientProperties(SnowflakeConfig config) {
     Properties props = new Properties();
     props.put("url", config.url().httpUrl());
     props.put("user", config.user());
-    if (config.authenticator() == SnowflakeConfig.Authenticator.OAUTH) {
-      // net.snowflake.ingest.utils.Utils#createProperties: the SDK refreshes OAuth tokens itself.
-      SnowflakeConfig.OAuth oauth = config.oauth();
+    if (config.authenticator() == Authenticator.OAUTH) {
+      // The SDK refreshes OAuth tokens itself.
+      OAuthSettings oauth = config.oauth();
       props.put(Constants.AUTHORIZATION_TYPE, Constants.OAUTH);
       props.put(Constants.OAUTH_CLIENT_ID, oauth.clientId());
       props.put(Constants.OAUTH_CLIENT_SECRET, oauth.clientSecret());
@@ -75,19 +89,16 @@ public final class SdkStreamingIngest implements StreamingIngest {
       props.put("private_key", PrivateKeys.toBase64(config.privateKey()));
     }
     config.role().ifPresent(role -> props.put("role", role.asText()));
-    config.proxy().ifPresent(JvmProxy::apply);
-    Map<String, Object> parameters = Map.of(ParameterProvider.MAX_CLIENT_LAG, config.maxClientLag().toMillis(),
+    return props;
+  }
+
+  /** The client's parameter overrides. */
+  public static Map<String, Object> parameters(SnowflakeConfig config) {
+    return Map.of(ParameterProvider.MAX_CLIENT_LAG, config.maxClientLag().toMillis(),
         // Stated, not left to the default: this parser copies numbers as their text (exact decimals) and
         // rejects duplicate keys, where the older one re-read values as doubles
         // (DataValidationUtil#validateAndParseVariantNew vs #validateAndParseVariant).
         ParameterProvider.ENABLE_NEW_JSON_PARSING_LOGIC, true);
-    try {
-      SnowflakeStreamingIngestClient client = SnowflakeStreamingIngestClientFactory.builder(clientName)
-          .setProperties(props).setParameterOverrides(parameters).build();
-      return new SdkStreamingIngest(client, config.database(), config.schema());
-    } catch (RuntimeException e) {
-      throw SnowflakeErrors.classify("starting the Snowpipe Streaming client for " + config.url().host(), e);
-    }
   }
 
   @Override
