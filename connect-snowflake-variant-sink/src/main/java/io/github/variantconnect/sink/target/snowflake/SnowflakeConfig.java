@@ -4,6 +4,7 @@ import io.github.variantconnect.common.config.EnumKeys;
 import io.github.variantconnect.common.config.KeyError;
 import io.github.variantconnect.sink.routing.TableNameValidator;
 import io.github.variantconnect.sink.routing.TableNames;
+import io.github.variantconnect.sink.target.snowflake.hpa.PipeNames;
 import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Paths;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +69,40 @@ public final class SnowflakeConfig extends AbstractConfig {
   public static final String STATEMENT_TIMEOUT_S = "snowflake.jdbc.statement.timeout.seconds";
   // End of connect budget, proxy and OAuth keys.
 
-  public static final ConfigDef CONFIG_DEF = new ConfigDef()
+  // --- High-performance Snowpipe Streaming (SNOWPIPE_STREAMING_HPA) ---
+  private static final String GROUP_HPA = "Snowflake high-performance streaming";
+  public static final String HPA_PIPE_MAP = "snowflake.hpa.pipe.map";
+
+  static ConfigDef defineHpa(ConfigDef def) {
+    return def
+        .define(HPA_PIPE_MAP, Type.STRING, "", new PipeMapValidator(), Importance.LOW,
+            "SNOWPIPE_STREAMING_HPA: pipes to write through, as TABLE:PIPE,TABLE:PIPE. A table not listed is"
+                + " written through its default pipe, <TABLE>-STREAMING, which Snowflake provides for every table.",
+            GROUP_HPA, 1, Width.LONG, "Pipe per table");
+  }
+
+  public PipeNames pipeNames() {
+    return PipeNames.parse(getString(HPA_PIPE_MAP));
+  }
+
+  static final class PipeMapValidator implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        PipeNames.parse(value == null ? "" : value.toString());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "TABLE:PIPE,TABLE:PIPE";
+    }
+  }
+  // --- end of the high-performance block ---
+
+  public static final ConfigDef CONFIG_DEF = defineHpa(new ConfigDef())
       .define(URL, Type.STRING, "", new UrlValidator(), Importance.HIGH,
           "Account URL, <account_identifier>.snowflakecomputing.com with optional https:// and :443, e.g."
               + " myorg-myaccount.snowflakecomputing.com:443. Required with variant.target=snowflake.",
@@ -101,11 +136,13 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(PRIVATE_KEY_PASSPHRASE, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "Passphrase of an encrypted private key (BEGIN ENCRYPTED PRIVATE KEY); empty for an unencrypted one.",
           GROUP_AUTH, 3, Width.MEDIUM, "Private key passphrase")
-      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING.name(),
+      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING_HPA.name(),
           EnumKeys.validator(IngestionMethod.class).refusing("SNOWPIPE", "file-based Snowpipe is not supported; use"
-              + " SNOWPIPE_STREAMING (the official connector's recommended method, exactly-once) or JDBC"),
+              + " SNOWPIPE_STREAMING_HPA (the official connector's method, exactly-once), SNOWPIPE_STREAMING or JDBC"),
           Importance.HIGH,
-          "SNOWPIPE_STREAMING writes through Snowpipe Streaming channels, one per partition, with the Kafka offset"
+          "SNOWPIPE_STREAMING_HPA (the default) writes through Snowpipe Streaming's high-performance architecture:"
+              + " a channel per partition on the table's pipe, the Kafka offset as offset token, billed per"
+              + " ingested GB. SNOWPIPE_STREAMING writes through Snowpipe Streaming channels, one per partition, with the Kafka offset"
               + " as offset token (no warehouse; rows visible within about a second). JDBC writes set-based INSERTs"
               + " through a warehouse, with the offsets in snowflake.jdbc.offsets.table in the same transaction."
               + " Both are exactly-once.",
