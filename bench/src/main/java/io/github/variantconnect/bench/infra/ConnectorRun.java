@@ -5,6 +5,7 @@ import io.github.variantconnect.testkit.ConnectCluster;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** Registers a connector through the REST API, times its output growing to the target, removes it. */
 public final class ConnectorRun {
@@ -25,9 +26,20 @@ public final class ConnectorRun {
   /** As above; {@code beforeRemoval} runs once the target is reached, while the connector still runs. */
   public static Throughput time(ConnectCluster cluster, String name, Map<String, String> config,
       LongSupplier count, long target, Duration timeout, Runnable beforeRemoval) {
+    return run(cluster, name, config, () -> GrowthTimer.time(name, count, target, timeout), beforeRemoval);
+  }
+
+  /** For a connector that produces until removed: its output timed over {@code span}. */
+  public static Throughput window(ConnectCluster cluster, String name, Map<String, String> config,
+      LongSupplier count, Duration span, Duration timeout) {
+    return run(cluster, name, config, () -> GrowthTimer.window(name, count, span, timeout), () -> { });
+  }
+
+  private static Throughput run(ConnectCluster cluster, String name, Map<String, String> config,
+      Supplier<Throughput> timer, Runnable beforeRemoval) {
     cluster.rest().putConfig(name, config);
     try {
-      Throughput throughput = GrowthTimer.time(name, count, target, timeout);
+      Throughput throughput = timer.get();
       beforeRemoval.run();
       return throughput;
     } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ record SinkSetup(String id, String label, int tasks, Map<String, String> overrid
         new SinkSetup("t1-json", "tasks.max=1, value.converter=JsonConverter", 1, JSON_CONVERTER, false),
         new SinkSetup("t1-ckpt", "tasks.max=1, duckdb.checkpoint.threshold.bytes=0 (checkpoint every flush)", 1,
             Map.of("duckdb.checkpoint.threshold.bytes", "0"), false),
-        new SinkSetup("t2", "tasks.max=2", 2, Map.of(), false),
-        new SinkSetup("t4", "tasks.max=4", 4, Map.of(), false));
+        new SinkSetup("t2", "tasks.max=2", 2, Map.of(), true),
+        new SinkSetup("t4", "tasks.max=4", 4, Map.of(), true));
   }
 }
