@@ -254,15 +254,29 @@ public final class SinkWriter {
 
   /**
    * The buffers hold {@code buffer.memory.bytes}: free memory before taking the next record, by
-   * finishing the write in flight, or else by starting one. While an outage waits out its backoff
-   * neither is possible; consumption is paused then, so only records already fetched arrive.
+   * finishing the write in flight, or else by starting one and finishing it. While an outage waits
+   * out its backoff neither is possible; consumption is paused then, so only records already
+   * fetched arrive.
    */
   private void relieveMemory(long now) {
-    if (writes.inFlight()) {
-      finishWrite(now);
-    } else if (mayWrite(now)) {
-      startWrite(now);
+    while (memory.full()) {
+      if (writes.inFlight()) {
+        finishWrite(now);
+      } else if (mayWrite(now) && hasUnsent()) {
+        startWrite(now);
+      } else {
+        return;
+      }
     }
+  }
+
+  private boolean hasUnsent() {
+    for (PartitionBuffer buffer : buffers.values()) {
+      if (buffer.hasUnsent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean mayWrite(long now) {
