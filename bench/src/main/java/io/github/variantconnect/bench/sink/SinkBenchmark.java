@@ -75,21 +75,30 @@ public final class SinkBenchmark {
   }
 
   private Throughput runConnector(String name, String topic, long records, SinkSetup setup) {
-    Path file = fresh(dataDir.resolve(name + ".duckdb"));
-    Map<String, String> config = new LinkedHashMap<>(shippedConfig());
-    config.putAll(Map.of(
-        "name", name,
-        "topics", topic,
-        "tasks.max", Integer.toString(setup.tasks()),
-        "duckdb.path", file.toString(),
-        "topic2table.map", topic + ":" + TABLE));
-    config.putAll(setup.overrides());
-    SinkFlushStats[] flushes = new SinkFlushStats[1];
-    Throughput throughput = ConnectorRun.time(cluster, name, config, new SinkRowsWritten(name), records, TIMEOUT,
-        () -> flushes[0] = SinkFlushStats.read(name));
-    verifyAndDelete(file, records);
-    lastFlushes = flushes[0];
-    lastFlushShare = flushes[0].flushMillis() / (throughput.nanos() / 1e6);
+    Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (int f = 0; f < setup.files(); f++) {
+      String connector = setup.files() == 1 ? name : name + "-file" + f;
+      Path file = fresh(dataDir.resolve(connector + ".duckdb"));
+      Map<String, String> config = new LinkedHashMap<>(shippedConfig());
+      config.putAll(Map.of(
+          "name", connector,
+          "topics", topic,
+          "tasks.max", Integer.toString(setup.tasks()),
+          "duckdb.path", file.toString(),
+          "topic2table.map", topic + ":" + TABLE));
+      config.putAll(setup.overrides());
+      configs.put(connector, config);
+      files.put(connector, file);
+    }
+    List<SinkRowsWritten> written = configs.keySet().stream().map(SinkRowsWritten::new).toList();
+    List<SinkFlushStats> flushes = new ArrayList<>();
+    Throughput throughput = ConnectorRun.timeAll(cluster, configs,
+        () -> written.stream().mapToLong(SinkRowsWritten::getAsLong).sum(), records * setup.files(), TIMEOUT,
+        () -> configs.keySet().forEach(connector -> flushes.add(SinkFlushStats.read(connector))));
+    files.values().forEach(file -> verifyAndDelete(file, records));
+    lastFlushes = SinkFlushStats.sum(flushes);
+    lastFlushShare = lastFlushes.flushMillis() / setup.files() / (throughput.nanos() / 1e6);
     return throughput;
   }
 

@@ -64,6 +64,24 @@ final class DuckDbReader {
     }
   }
 
+  /**
+   * True when the sink holds the file right now: it takes the lock only to write a batch (and,
+   * briefly, to read its offsets), so this is the moment a write is in flight.
+   */
+  boolean writerHoldsFile() {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    Properties props = new Properties();
+    props.setProperty("duckdb.read_only", "true");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, props)) {
+      return false;
+    } catch (SQLException e) {
+      String message = String.valueOf(e.getMessage());
+      return message.contains("Conflicting lock") || message.contains("Could not set lock");
+    }
+  }
+
   long count(String table) {
     Long count = read(c -> {
       if (!tableExists(c, table)) {

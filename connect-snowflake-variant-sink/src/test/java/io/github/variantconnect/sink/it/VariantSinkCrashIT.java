@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly-once under crashes: the worker, running the ATS source and the sink, is killed with
- * SIGKILL several times while both are mid-stream, and restarted. Afterwards the DuckDB table holds
+ * SIGKILL several times while both are mid-stream — each time while the sink holds the DuckDB file
+ * for a write in flight on its write thread — and restarted. Afterwards the DuckDB table holds
  * every event the source produced exactly once, and no reader ever saw a partial batch.
  */
 class VariantSinkCrashIT {
@@ -53,6 +54,8 @@ class VariantSinkCrashIT {
       Awaits.until(TIMEOUT, "sink writing again after " + before + " rows",
           () -> checkedCount(reader, inconsistencies) >= before + trains * 20L);
       rowsAtKill.add(reader.count(TABLE));
+      // SIGKILL while the sink holds the file: a batch is being written on the write thread.
+      Awaits.until(TIMEOUT, "the sink writing a batch", reader::writerHoldsFile);
       CONNECT.killAndRestartWorker();
       CONNECT.awaitRunning("sink-crash", 2, TIMEOUT);
     }
