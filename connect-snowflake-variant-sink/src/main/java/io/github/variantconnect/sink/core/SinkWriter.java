@@ -15,7 +15,6 @@ import io.github.variantconnect.sink.target.PartitionsRewoundException;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,6 +68,7 @@ public final class SinkWriter {
   private final OffsetsAheadPolicy aheadPolicy;
   private final MemoryBudget memory;
   private final BatchWriter writes;
+  private final BlockingRetries blocking;
   /** A write that failed for good while awaited outside put (commit, close): thrown by the next put. */
   private ConnectException failedWrite;
   private final Map<TopicPartition, PartitionBuffer> buffers = new LinkedHashMap<>();
@@ -97,6 +97,7 @@ public final class SinkWriter {
     this.aheadPolicy = config.offsetsAheadPolicy();
     this.policy = new FlushPolicy(config.bufferCountRecords(), config.bufferSizeBytes(), config.bufferFlushTime());
     this.retry = new RetryBudget(config.retryBackoff(), config.retryTimeout());
+    this.blocking = new BlockingRetries(retry.budgetMs(), clock, metrics);
     this.converter = new RecordConverter(config.metadataFields(), config.nullValueBehavior(),
         Math.min(config.maxContentBytes(), target.maxContentBytes()));
   }
@@ -107,7 +108,7 @@ public final class SinkWriter {
       return;
     }
     finishWrite(clock.getAsLong());
-    Map<TopicPartition, Long> committed = withRetries("opening " + partitions, () -> target.open(partitions));
+    Map<TopicPartition, Long> committed = blocking.run("opening " + partitions, () -> target.open(partitions));
     lastBuffer = null;
     for (TopicPartition tp : partitions) {
       pendingRewinds.remove(tp);
@@ -125,31 +126,6 @@ public final class SinkWriter {
       publish(buffer);
     }
     log.info("Opened {}; resuming after committed offsets {}", partitions, committed);
-  }
-
-  /**
-   * A target call that cannot be deferred to a later put (the rebalance callback has to return with
-   * the offsets; a reset must be durable before the record is taken): a short blocking retry.
-   */
-  private <T> T withRetries(String what, TargetCall<T> call) {
-    RetryBudget budget = new RetryBudget(Duration.ofMillis(100), Duration.ofMillis(retry.budgetMs()));
-    while (true) {
-      try {
-        return call.run();
-      } catch (TargetException e) {
-        long wait = e.retriable() ? budget.onFailure(clock.getAsLong()) : -1;
-        if (wait < 0) {
-          throw new ConnectException(codeOf(e).messageWithHint(what + ": " + e.getMessage()), e);
-        }
-        log.warn("Target not available {} ({}); retrying in {} ms", what, e.getMessage(), wait);
-        metrics.retried();
-        sleep(wait);
-      }
-    }
-  }
-
-  private static SinkErrorCode codeOf(TargetException e) {
-    return e.code() != null ? e.code() : e.retriable() ? SinkErrorCode.TARGET_UNAVAILABLE : SinkErrorCode.TARGET_FAILED;
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -222,7 +198,7 @@ public final class SinkWriter {
     if (aheadPolicy == OffsetsAheadPolicy.FAIL) {
       throw new ConnectException(SinkErrorCode.OFFSETS_AHEAD_OF_LOG.messageWithHint(detail));
     }
-    withRetries("resetting the offset of " + tp + " to " + offset, () -> {
+    blocking.run("resetting the offset of " + tp + " to " + offset, () -> {
       target.resetOffsets(Map.of(tp, offset));
       return null;
     });
@@ -374,7 +350,7 @@ public final class SinkWriter {
   private void onFailure(Batch batch, TargetException e, long now) {
     String what = batch.rowCount() + " rows of " + batch.partitions().size() + " partition(s)";
     if (!e.retriable()) {
-      throw new ConnectException(codeOf(e).messageWithHint("writing " + what + ": " + e.getMessage()), e);
+      throw new ConnectException(BlockingRetries.codeOf(e).messageWithHint("writing " + what + ": " + e.getMessage()), e);
     }
     long wait = retry.onFailure(now, e.busy());
     if (wait < 0) {
@@ -518,19 +494,5 @@ public final class SinkWriter {
   private void pauseAll() {
     context.pause(context.assignment().toArray(TopicPartition[]::new));
     paused = true;
-  }
-
-  @FunctionalInterface
-  private interface TargetCall<T> {
-    T run() throws TargetException;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectException("Interrupted while waiting for the target", e);
-    }
   }
 }
