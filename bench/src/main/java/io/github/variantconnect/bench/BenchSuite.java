@@ -89,9 +89,10 @@ public final class BenchSuite {
   private void attempt(String benchmark, Supplier<List<Result>> run) {
     try {
       results.addAll(run.get());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // One broken benchmark must not cost the others of an unattended run.
       e.printStackTrace();
-      failures.add(benchmark + ": " + e.getMessage());
+      failures.add(benchmark + ": " + e);
     }
   }
 

@@ -2,45 +2,29 @@ package io.github.variantconnect.bench.memory;
 
 import io.github.variantconnect.bench.infra.BenchOptions;
 import io.github.variantconnect.bench.report.Result;
-import io.github.variantconnect.sink.config.VariantSinkConfig;
-import io.github.variantconnect.sink.core.SinkWriter;
-import io.github.variantconnect.sink.errors.RecordErrors;
-import io.github.variantconnect.sink.metrics.SinkMetrics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * The sink's memory budget under many partitions: the sink's own writer (conversion, buffers, the
  * background write) fed bursts over 1,000 partitions, far more than {@code buffer.memory.bytes}, with
  * per-partition limits and flush time too high to ever write. Runs in a JVM of its own so the live
- * heap it reports (after a full collection, taken while a batch is written) is the writer's alone.
+ * heap it reports (after a full collection, taken while a batch is written) is the writer's alone:
+ * {@link MemoryBudgetChild}, on the classpath that holds the sink (this JVM's must not).
  */
 public final class MemoryBudgetRun {
 
   private static final String COMMAND =
       "./mvnw -B -Pbench -DskipTests -pl bench -am verify -Dbench.only=memory";
-  private static final int PARTITIONS = 1_000;
-  private static final int RECORDS_PER_PUT = 500;
+  static final int PARTITIONS = 1_000;
+  static final int RECORDS_PER_BURST = 100;
   private static final long BUDGET = 32L << 20;
   /** One put's records, the writer's structures, the JVM's own: what may come on top of the budget. */
   private static final long CONSTANT = 32L << 20;
-  private static final String PAD = "x".repeat(900);
 
   private MemoryBudgetRun() {}
 
@@ -54,7 +38,7 @@ public final class MemoryBudgetRun {
     long peakBuffered = Long.parseLong(f[2]);
     long heapBase = Long.parseLong(f[3]);
     long heapMost = Long.parseLong(f[4]);
-    long expected = (long) PARTITIONS * bursts * 100;
+    long expected = (long) PARTITIONS * bursts * RECORDS_PER_BURST;
     if (rows != expected || gaps != 0) {
       throw new IllegalStateException("memory run wrote " + rows + " rows with " + gaps + " gaps, expected " + expected);
     }
@@ -71,7 +55,8 @@ public final class MemoryBudgetRun {
   private static String child(String classpath, int bursts) {
     try {
       Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-XX:+UseG1GC", "-cp", classpath, MemoryBudgetRun.class.getName(), Integer.toString(bursts))
+          "-Xmx512m", "-XX:+UseG1GC", "-cp", classpath, MemoryBudgetChild.class.getName(), Integer.toString(bursts),
+          Long.toString(BUDGET))
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
       String last = null;
@@ -90,55 +75,5 @@ public final class MemoryBudgetRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  /** Prints "rows gaps peakBufferedBytes heapBeforeBytes mostLiveHeapBytes". */
-  public static void main(String[] args) {
-    int bursts = Integer.parseInt(args[0]);
-    Set<TopicPartition> partitions = new LinkedHashSet<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      partitions.add(new TopicPartition("burst", p));
-    }
-    Map<String, String> props = new HashMap<>(Map.of("name", "memory-bench", "duckdb.path", "/tmp/unused.duckdb",
-        "buffer.count.records", "10000000", "buffer.size.bytes", Long.toString(1L << 31),
-        "buffer.flush.time", "86400", "buffer.memory.bytes", Long.toString(BUDGET)));
-    VariantSinkConfig config = new VariantSinkConfig(props);
-    CountingTarget target = new CountingTarget(MemoryBudgetRun::liveHeap);
-    ExecutorService writeThread = Executors.newSingleThreadExecutor();
-    long[] clock = {1_000_000};
-    SinkMetrics metrics = new SinkMetrics("memory-bench", 0);
-    SinkWriter writer = new SinkWriter(config, target, new BurstContext(partitions), new RecordErrors(false, null),
-        metrics, () -> clock[0], writeThread);
-    writer.open(partitions);
-    long heapBefore = liveHeap();
-    long[] next = new long[PARTITIONS];
-    List<SinkRecord> put = new ArrayList<>(RECORDS_PER_PUT);
-    for (int burst = 0; burst < bursts; burst++) {
-      for (int p = 0; p < PARTITIONS; p++) {
-        for (int i = 0; i < 100; i++) {
-          String value = "{\"p\":" + p + ",\"o\":" + next[p] + ",\"pad\":\"" + PAD + "\"}";
-          put.add(new SinkRecord("burst", p, Schema.STRING_SCHEMA, "k", null, value, next[p]++, 1_700_000_000_000L,
-              TimestampType.CREATE_TIME));
-          if (put.size() == RECORDS_PER_PUT) {
-            writer.put(put);
-            put = new ArrayList<>(RECORDS_PER_PUT);
-          }
-        }
-      }
-    }
-    writer.put(put);
-    clock[0] += 86_400_001L;
-    writer.put(List.of());
-    writer.preCommit();
-    System.out.println(target.rows() + " " + target.gaps() + " " + writer.memory().peak() + " " + heapBefore + " "
-        + target.mostLiveHeap());
-    writer.stop();
-    metrics.close();
-    writeThread.shutdownNow();
-  }
-
-  private static long liveHeap() {
-    System.gc();
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
