@@ -59,14 +59,7 @@ class SinkWriterMemoryBudgetTest {
   @Test
   void thousandPartitionsOfBurstsStayWithinTheBudgetAndLoseNothing() {
     CountingTarget target = new CountingTarget();
-    FakeSinkTaskContext context = new FakeSinkTaskContext();
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      partitions.add(new TopicPartition("burst", p));
-    }
-    context.assignment.addAll(partitions);
-    SinkWriter writer = writer(target, context, BUDGET);
-    writer.open(partitions);
+    SinkWriter writer = openWriter(target, BUDGET);
     long heapBefore = liveHeap();
     target.sampleHeapEvery = 1;
 
@@ -116,14 +109,7 @@ class SinkWriterMemoryBudgetTest {
     // The control: a budget beyond the bursts lets the buffers grow with them, so the limit above is
     // what keeps them small.
     CountingTarget target = new CountingTarget();
-    FakeSinkTaskContext context = new FakeSinkTaskContext();
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      partitions.add(new TopicPartition("burst", p));
-    }
-    context.assignment.addAll(partitions);
-    SinkWriter writer = writer(target, context, 1L << 40);
-    writer.open(partitions);
+    SinkWriter writer = openWriter(target, 1L << 40);
     List<SinkRecord> put = new ArrayList<>();
     long offset = 0;
     for (int burst = 0; burst < BURSTS; burst++) {
@@ -142,6 +128,19 @@ class SinkWriterMemoryBudgetTest {
 
     assertThat(target.writes.get()).isZero();
     assertThat(writer.memory().used()).isGreaterThan(5 * BUDGET);
+  }
+
+  /** A writer with 1,000 partitions assigned and opened. */
+  private SinkWriter openWriter(Target target, long budget) {
+    FakeSinkTaskContext context = new FakeSinkTaskContext();
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      partitions.add(new TopicPartition("burst", p));
+    }
+    context.assignment.addAll(partitions);
+    SinkWriter writer = writer(target, context, budget);
+    writer.open(partitions);
+    return writer;
   }
 
   private SinkWriter writer(Target target, FakeSinkTaskContext context, long budget) {
