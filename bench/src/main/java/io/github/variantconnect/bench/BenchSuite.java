@@ -4,6 +4,7 @@ import io.github.variantconnect.bench.conversion.ConversionRun;
 import io.github.variantconnect.bench.infra.BenchOptions;
 import io.github.variantconnect.bench.infra.Topics;
 import io.github.variantconnect.bench.latency.LatencyBenchmark;
+import io.github.variantconnect.bench.memory.MemoryBudgetRun;
 import io.github.variantconnect.bench.report.Machine;
 import io.github.variantconnect.bench.report.Result;
 import io.github.variantconnect.bench.report.ResultsWriter;
@@ -20,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * Runs the benchmarks {@code -Dbench.only} selects (all by default) and writes
  * {@code results/benchmarks.csv} and {@code results/benchmarks.md}; a complete run also replaces the
- * table in docs/benchmarks.md. The JMH conversion benchmark runs first, in a JVM of its own, while
- * the machine is quiet; the end-to-end ones then share one KRaft broker and one Connect worker in
+ * table in docs/benchmarks.md. The JMH conversion benchmark and the memory-budget run come first,
+ * each in a JVM of its own, while the machine is quiet; the end-to-end ones then share one KRaft broker and one Connect worker in
  * this JVM, with the baselines beside them; the latency run starts a worker JVM of its own.
  */
 public final class BenchSuite {
@@ -51,6 +52,9 @@ public final class BenchSuite {
   private void runAll() throws Exception {
     if (options.runs("conversion")) {
       attempt("conversion", () -> ConversionRun.run(options));
+    }
+    if (options.runs("memory")) {
+      attempt("memory", () -> MemoryBudgetRun.run(options));
     }
     if (!(options.runs("ats") || options.runs("sink") || options.runs("http") || options.runs("latency"))) {
       return;
@@ -85,9 +89,10 @@ public final class BenchSuite {
   private void attempt(String benchmark, Supplier<List<Result>> run) {
     try {
       results.addAll(run.get());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // One broken benchmark must not cost the others of an unattended run.
       e.printStackTrace();
-      failures.add(benchmark + ": " + e.getMessage());
+      failures.add(benchmark + ": " + e);
     }
   }
 

@@ -21,7 +21,7 @@ import org.apache.kafka.connect.source.SourceConnector;
 
 /**
  * Train telemetry from a simulated metro network under Automatic Train Supervision. Trains are
- * split over tasks in line order; each train's position lives in Connect source offsets.
+ * split over tasks by {@link TrainAssignment}; each train's position lives in Connect source offsets.
  */
 public class AtsSourceConnector extends SourceConnector {
 
@@ -30,7 +30,6 @@ public class AtsSourceConnector extends SourceConnector {
   /** Task config: simulated start and its wall-clock anchor, for trains without offsets. */
   static final String TASK_SIM_START_MS = "task.sim.start.ms";
   static final String TASK_ANCHOR_MS = "task.anchor.ms";
-  private static final String VALUE_CONVERTER = "value.converter";
 
   private Map<String, String> props;
   private List<String> trains;
@@ -57,14 +56,11 @@ public class AtsSourceConnector extends SourceConnector {
     AtsSourceConfig config = new AtsSourceConfig(props);
     long anchorMs = System.currentTimeMillis();
     Instant start = config.simStart() != null ? config.simStart() : Instant.ofEpochMilli(anchorMs);
-    int tasks = Math.min(maxTasks, trains.size());
-    List<Map<String, String>> configs = new ArrayList<>(tasks);
-    for (int t = 0; t < tasks; t++) {
-      // Contiguous slices keep a task's trains on as few lines as possible: fewer lines to simulate.
-      int from = t * trains.size() / tasks;
-      int to = (t + 1) * trains.size() / tasks;
+    List<List<String>> slices = TrainAssignment.split(config.network(), trains, maxTasks);
+    List<Map<String, String>> configs = new ArrayList<>(slices.size());
+    for (List<String> slice : slices) {
       Map<String, String> taskProps = new HashMap<>(props);
-      taskProps.put(TASK_TRAINS, String.join(",", trains.subList(from, to)));
+      taskProps.put(TASK_TRAINS, String.join(",", slice));
       taskProps.put(TASK_SIM_START_MS, Long.toString(start.toEpochMilli()));
       taskProps.put(TASK_ANCHOR_MS, Long.toString(anchorMs));
       configs.add(taskProps);
@@ -108,12 +104,16 @@ public class AtsSourceConnector extends SourceConnector {
       errors.add(new KeyError(AtsSourceConfig.ALERTS_TOPIC,
           "alerts.topic must differ from topic (" + config.topic() + "), or be empty"));
     }
-    String valueConverter = connectorConfigs.get(VALUE_CONVERTER);
-    if (config.valueFormat() == ValueFormat.JSON && valueConverter != null
-        && !valueConverter.trim().equals(ValueFormat.BYTE_ARRAY_CONVERTER)) {
+    String valueConverter = connectorConfigs.get(AtsSourceConfig.VALUE_CONVERTER);
+    boolean byteArray = ValueFormat.isByteArrayConverter(valueConverter);
+    if (config.valueFormat() == ValueFormat.JSON && valueConverter != null && !byteArray) {
       // Any other converter would re-encode the ready JSON bytes (the JsonConverter as a base64 string).
       errors.add(new KeyError(AtsSourceConfig.VALUE_FORMAT, "value.format=json emits finished JSON bytes and"
           + " needs value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ", not " + valueConverter.trim()));
+    }
+    if (config.valueFormat() == ValueFormat.STRUCT && byteArray) {
+      errors.add(new KeyError(AtsSourceConfig.VALUE_FORMAT, "value.format=struct emits Structs, which "
+          + ValueFormat.BYTE_ARRAY_CONVERTER + " refuses; use value.format=auto or json with it"));
     }
     return errors;
   }

@@ -2,6 +2,8 @@ package io.github.variantconnect.ats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.variantconnect.ats.config.AtsSourceConfig;
+import io.github.variantconnect.ats.config.ValueFormat;
 import io.github.variantconnect.ats.sim.MetroNetwork;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,6 +90,25 @@ class AtsSourceConnectorTest {
         "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"))).isEmpty();
     assertThat(errors(Map.of("value.format", "struct",
         "value.converter", "org.apache.kafka.connect.json.JsonConverter"))).isEmpty();
+  }
+
+  @Test
+  void validateReportsStructsForTheByteArrayConverterWhichWouldRefuseThem() {
+    Map<String, List<String>> errors = errors(Map.of(
+        "value.format", "struct", "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));
+    assertThat(errors).containsOnlyKeys("value.format");
+    assertThat(errors.get("value.format").get(0)).contains("auto");
+  }
+
+  @Test
+  void autoValueFormatWritesJsonForTheByteArrayConverterAndStructsForAnyOther() {
+    String byteArray = "org.apache.kafka.connect.converters.ByteArrayConverter";
+    assertThat(new AtsSourceConfig(Map.of("value.converter", byteArray)).valueFormat()).isEqualTo(ValueFormat.JSON);
+    assertThat(new AtsSourceConfig(Map.of("value.converter", "org.apache.kafka.connect.json.JsonConverter"))
+        .valueFormat()).isEqualTo(ValueFormat.STRUCT);
+    // No converter on the connector: the worker's applies, which may be any.
+    assertThat(new AtsSourceConfig(Map.of()).valueFormat()).isEqualTo(ValueFormat.STRUCT);
+    assertThat(errors(Map.of("value.converter", byteArray))).isEmpty();
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.github.variantconnect.sink.target.TargetSettings;
 import io.github.variantconnect.sink.core.SinkWriter;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -24,6 +26,8 @@ public class VariantSinkTask extends SinkTask {
 
   private SinkWriter writer;
   private SinkMetrics metrics;
+  /** Writes batches while the task thread converts the next records. */
+  private ExecutorService writeThread;
 
   @Override
   public String version() {
@@ -38,7 +42,13 @@ public class VariantSinkTask extends SinkTask {
         .create(new TargetSettings(config.connectorName(), taskId, props));
     metrics = new SinkMetrics(config.connectorName(), taskId);
     RecordErrors errors = new RecordErrors(config.toleratesErrors(), errantRecordReporter());
-    writer = new SinkWriter(config, target, context, errors, metrics, System::currentTimeMillis);
+    String threadName = "variant-sink-write-" + config.connectorName() + "-" + taskId;
+    writeThread = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, threadName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    writer = new SinkWriter(config, target, context, errors, metrics, System::currentTimeMillis, writeThread);
     log.info("Variant sink task {} of {} started: target {}", taskId, config.connectorName(), config.targetName());
   }
 
@@ -80,6 +90,9 @@ public class VariantSinkTask extends SinkTask {
     } finally {
       if (metrics != null) {
         metrics.close();
+      }
+      if (writeThread != null) {
+        writeThread.shutdownNow();
       }
     }
   }

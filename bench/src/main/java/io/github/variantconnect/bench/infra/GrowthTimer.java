@@ -39,6 +39,40 @@ public final class GrowthTimer {
     }
   }
 
+  /**
+   * Times a count that keeps growing for a fixed span: from the first growth after the first
+   * records appeared (so start-up and the first batch are left out) until at least {@code span}
+   * later. For producers that run until stopped, so every round lasts as long as asked whatever
+   * the throughput.
+   */
+  public static Throughput window(String what, LongSupplier count, Duration span, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long firstCount = -1;
+    long startAt = -1;
+    long startCount = 0;
+    while (true) {
+      long now = System.nanoTime();
+      long seen = count.getAsLong();
+      if (startAt < 0) {
+        if (firstCount < 0 && seen > 0) {
+          firstCount = seen;
+        } else if (firstCount >= 0 && seen > firstCount) {
+          startAt = now;
+          startCount = seen;
+        }
+      } else if (now - startAt >= span.toNanos()) {
+        if (seen == startCount) {
+          throw new IllegalStateException(what + ": no growth in " + span + " after " + seen + " records");
+        }
+        return new Throughput(seen - startCount, now - startAt);
+      }
+      if (now > deadline) {
+        throw new IllegalStateException(what + ": " + seen + " records, not growing for " + span + " within " + timeout);
+      }
+      sleepNanos(POLL_NANOS);
+    }
+  }
+
   static void sleepNanos(long nanos) {
     try {
       Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));

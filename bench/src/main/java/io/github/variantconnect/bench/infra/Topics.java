@@ -69,16 +69,26 @@ public final class Topics {
 
   /** Every record of the topic, key and value bytes as the broker holds them. */
   public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    return read(topic, Long.MAX_VALUE);
+  }
+
+  /** The topic's first records, up to {@code max} (fewer if the topic holds fewer). */
+  public List<ConsumerRecord<byte[], byte[]>> read(String topic, long max) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
         Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = partitions(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long total = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+      long total = Math.min(max,
+          consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>((int) total);
       while (records.size() < total) {
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (records.size() < total) {
+            records.add(record);
+          }
+        }
       }
       return records;
     }

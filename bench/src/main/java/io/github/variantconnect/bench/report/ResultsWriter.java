@@ -16,9 +16,10 @@ public final class ResultsWriter {
 
   public static void writeCsv(List<Result> results, Path file) throws IOException {
     StringBuilder csv = new StringBuilder(
-        "benchmark,goal,ratio,ours,baseline,unit,baseline_name,goal_met,command,note\n");
+        "benchmark,goal,ratio,ratio_min,ratio_max,ours,baseline,unit,baseline_name,goal_met,command,note\n");
     for (Result r : results) {
       csv.append(String.join(",", quote(r.benchmark()), quote(r.goal()), number(r.ratio(), "%.3f"),
+          number(r.ratioMin(), "%.3f"), number(r.ratioMax(), "%.3f"),
           number(r.ours(), "%.1f"), number(r.baseline(), "%.1f"), quote(r.unit()), quote(r.baselineName()),
           r.goalMet() == null ? "" : r.goalMet().toString(), quote(r.command()), quote(r.note()))).append('\n');
     }
@@ -29,13 +30,15 @@ public final class ResultsWriter {
   public static String markdown(List<Result> results, String machine) {
     StringBuilder md = new StringBuilder();
     md.append("Machine: ").append(machine).append("\n\n");
-    md.append("| Benchmark | Goal | Measured | Ours | Baseline | Goal met | Command |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append("| Benchmark | Goal | Measured (median) | Rounds min – max | Ours | Baseline | Goal met | Command |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
       boolean paired = !Double.isNaN(r.ratio());
       md.append("| ").append(r.benchmark())
           .append(" | ").append(r.goal())
           .append(" | ").append(paired ? String.format(Locale.ROOT, "**%.2f×**", r.ratio()) : "**" + amount(r.ours(), r.unit()) + "**")
+          .append(" | ").append(Double.isNaN(r.ratioMin()) ? ""
+              : String.format(Locale.ROOT, "%.2f – %.2f", r.ratioMin(), r.ratioMax()))
           .append(" | ").append(paired ? amount(r.ours(), r.unit()) : "")
           .append(" | ").append(paired ? r.baselineName() + ": " + amount(r.baseline(), r.unit()) : "")
           .append(" | ").append(r.goalMet() == null ? "—" : r.goalMet() ? "yes" : "**no**")

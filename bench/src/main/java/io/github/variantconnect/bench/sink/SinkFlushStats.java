@@ -29,6 +29,11 @@ record SinkFlushStats(long flushes, double flushMillis) {
     return new SinkFlushStats(flushes, millis);
   }
 
+  static SinkFlushStats sum(java.util.List<SinkFlushStats> stats) {
+    return new SinkFlushStats(stats.stream().mapToLong(SinkFlushStats::flushes).sum(),
+        stats.stream().mapToDouble(SinkFlushStats::flushMillis).sum());
+  }
+
   @Override
   public String toString() {
     return String.format("%d flushes, %.0f ms avg", flushes, flushes == 0 ? 0 : flushMillis / flushes);

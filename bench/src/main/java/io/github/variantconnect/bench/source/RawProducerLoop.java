@@ -2,6 +2,7 @@ package io.github.variantconnect.bench.source;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,14 +18,18 @@ final class RawProducerLoop {
 
   private RawProducerLoop() {}
 
-  static void send(String bootstrapServers, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
+  /** Sends {@code records} over and over until {@code stop} turns true. */
+  static void sendUntil(String bootstrapServers, String topic, List<ConsumerRecord<byte[], byte[]>> records,
+      AtomicBoolean stop) {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
         new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+      while (!stop.get()) {
+        for (int i = 0; i < records.size() && !stop.get(); i++) {
+          ConsumerRecord<byte[], byte[]> record = records.get(i);
+          producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+        }
       }
-      producer.flush();
     }
   }
 }

@@ -33,7 +33,9 @@ public final class AtsSourceConfig extends AbstractConfig {
   public static final String TOPIC_DEFAULT = "ats-telemetry";
   public static final String ALERTS_TOPIC = "alerts.topic";
   public static final String VALUE_FORMAT = "value.format";
-  public static final String VALUE_FORMAT_DEFAULT = ValueFormat.STRUCT.configValue();
+  public static final String VALUE_FORMAT_DEFAULT = ValueFormat.AUTO.configValue();
+  /** Not a key of this connector: the worker's, read to resolve {@code value.format=auto}. */
+  public static final String VALUE_CONVERTER = "value.converter";
   public static final String RECORD_TIMESTAMP = "record.timestamp";
   public static final String RECORD_TIMESTAMP_DEFAULT = RecordTimestamp.EVENT_TIME.configValue();
   public static final String NETWORK_FILE = "network.file";
@@ -64,10 +66,12 @@ public final class AtsSourceConfig extends AbstractConfig {
           .define(VALUE_FORMAT, Type.STRING, VALUE_FORMAT_DEFAULT,
               EnumKeys.validator(ValueFormat.class),
               Importance.MEDIUM,
-              "struct: values are Connect Structs with the telemetry schema, for any value converter."
-                  + " json: values are the JSON bytes the JsonConverter with schemas.enable=false would write"
-                  + " for that Struct, byte for byte, built without the converter's tree; requires"
-                  + " value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ".",
+              "auto: json when value.converter is " + ValueFormat.BYTE_ARRAY_CONVERTER + " (the shipped"
+                  + " config), struct otherwise. struct: values are Connect Structs with the telemetry schema,"
+                  + " for any value converter except the ByteArrayConverter. json: values are the JSON bytes"
+                  + " the JsonConverter with schemas.enable=false would write for that Struct, byte for byte,"
+                  + " built without the converter's tree; requires value.converter="
+                  + ValueFormat.BYTE_ARRAY_CONVERTER + ".",
               GROUP_OUTPUT, 3, Width.SHORT, "Value format")
           .define(RECORD_TIMESTAMP, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
               EnumKeys.validator(RecordTimestamp.class),
@@ -128,7 +132,8 @@ public final class AtsSourceConfig extends AbstractConfig {
   public AtsSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.tickInterval = DurationParser.parse(getString(TICK_INTERVAL));
-    this.valueFormat = EnumKeys.parse(ValueFormat.class, VALUE_FORMAT, getString(VALUE_FORMAT));
+    this.valueFormat = EnumKeys.parse(ValueFormat.class, VALUE_FORMAT, getString(VALUE_FORMAT))
+        .resolve(props.get(VALUE_CONVERTER));
     this.recordTimestamp = EnumKeys.parse(RecordTimestamp.class, RECORD_TIMESTAMP, getString(RECORD_TIMESTAMP));
   }
 
@@ -140,6 +145,7 @@ public final class AtsSourceConfig extends AbstractConfig {
     return getString(ALERTS_TOPIC).trim();
   }
 
+  /** The value format in effect: never {@link ValueFormat#AUTO}. */
   public ValueFormat valueFormat() {
     return valueFormat;
   }

@@ -1,6 +1,12 @@
 package io.github.variantconnect.ats.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.variantconnect.testkit.ConnectorConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Connector configs for the integration tests, as a user would PUT them. */
@@ -30,6 +36,22 @@ final class AtsConnectorConfigs {
         .set("sim.max.ticks", Long.toString(ticks))
         .set("random.seed", "7")
         .build();
+  }
+
+  /** The shipped config/ats-source.json with the keys of {@link #bounded} on top. */
+  static Map<String, String> shippedBounded(String topic, int tasks, long ticks) {
+    Path file = Path.of(System.getProperty("variantconnect.config.dir", "../config"), "ats-source.json");
+    Map<String, String> config = new HashMap<>();
+    try {
+      for (Map.Entry<String, JsonNode> e : new ObjectMapper().readTree(file.toFile()).path("config").properties()) {
+        config.put(e.getKey(), e.getValue().asText());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    config.put("alerts.topic", "");
+    config.putAll(bounded(topic, tasks, ticks));
+    return config;
   }
 
   static Map<String, String> with(Map<String, String> config, String key, String value) {

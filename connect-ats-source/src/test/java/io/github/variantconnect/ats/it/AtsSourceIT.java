@@ -2,6 +2,7 @@ package io.github.variantconnect.ats.it;
 
 import static io.github.variantconnect.ats.it.AtsConnectorConfigs.CONNECTOR_CLASS;
 import static io.github.variantconnect.ats.it.AtsConnectorConfigs.bounded;
+import static io.github.variantconnect.ats.it.AtsConnectorConfigs.shippedBounded;
 import static io.github.variantconnect.ats.it.AtsConnectorConfigs.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -125,18 +126,24 @@ class AtsSourceIT {
   }
 
   @Test
-  void jsonValueFormatPutsTheSameBytesOnTheTopicAsStructsThroughTheJsonConverter() {
+  void shippedConfigPutsTheSameBytesOnTheTopicAsStructsThroughTheJsonConverter() {
     long ticks = 20;
-    CONNECT.rest().putConfig("ats-struct", bounded("ats-struct", 2, ticks));
-    Map<String, String> json = with(bounded("ats-json", 2, ticks), "value.format", "json");
-    json.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    CONNECT.rest().putConfig("ats-json", json);
+    // The config users of earlier releases registered: Structs through the JsonConverter.
+    Map<String, String> structs = shippedBounded("ats-struct", 2, ticks);
+    structs.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    structs.put("value.converter.schemas.enable", "false");
+    structs.keySet().removeIf(key -> key.startsWith("producer.override."));
+    CONNECT.rest().putConfig("ats-struct", structs);
+    Map<String, String> shipped = shippedBounded("ats-shipped", 2, ticks);
+    assertThat(shipped).containsEntry("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+        .doesNotContainKey("value.format");
+    CONNECT.rest().putConfig("ats-shipped", shipped);
 
-    Map<String, String> structs = byEventId(awaitFinished("ats-struct", ticks));
-    assertThat(structs).hasSize(115 * (int) ticks);
-    assertThat(byEventId(awaitFinished("ats-json", ticks))).isEqualTo(structs);
+    Map<String, String> before = byEventId(awaitFinished("ats-struct", ticks));
+    assertThat(before).hasSize(115 * (int) ticks);
+    assertThat(byEventId(awaitFinished("ats-shipped", ticks))).isEqualTo(before);
     CONNECT.rest().delete("ats-struct");
-    CONNECT.rest().delete("ats-json");
+    CONNECT.rest().delete("ats-shipped");
   }
 
   @Test

@@ -51,6 +51,9 @@ public final class VariantSinkConfig extends AbstractConfig {
   public static final String BUFFER_FLUSH_TIME_MS = "buffer.flush.time.ms";
   static final long BUFFER_FLUSH_TIME_MS_MIN = 10;
   static final long BUFFER_FLUSH_TIME_MS_MAX = 86_400_000;
+  /** Bytes buffered by one task across all its partitions, written or being written. */
+  public static final String BUFFER_MEMORY_BYTES = "buffer.memory.bytes";
+  public static final long BUFFER_MEMORY_BYTES_DEFAULT = 64L << 20;
   public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
   public static final String MAX_CONTENT_BYTES = "variant.max.content.bytes";
   /** Snowflake's VARIANT limit, so what lands in DuckDB also fits Snowflake. */
@@ -157,6 +160,12 @@ public final class VariantSinkConfig extends AbstractConfig {
                 + BUFFER_FLUSH_TIME + ", whose whole seconds are too coarse for data that must be visible"
                 + " within a second. Unset by default.",
             GROUP_BUFFER, 4, Width.SHORT, "Flush time (ms)")
+        .define(BUFFER_MEMORY_BYTES, Type.LONG, BUFFER_MEMORY_BYTES_DEFAULT, Range.between(1L << 16, 1L << 40),
+            Importance.MEDIUM,
+            "Bytes (of RECORD_METADATA and RECORD_CONTENT JSON) one task buffers across all its partitions,"
+                + " including a batch being written. When they are reached the task writes early and waits for"
+                + " the write in progress instead of buffering more, however many partitions it has.",
+            GROUP_BUFFER, 5, Width.SHORT, "Buffer memory per task")
         .define(BEHAVIOR_ON_NULL_VALUES, Type.STRING, NullValueBehavior.DEFAULT.name(),
             EnumKeys.validator(NullValueBehavior.class), Importance.LOW,
             "Tombstones (null values): DEFAULT writes a row whose RECORD_CONTENT is {}; IGNORE writes no row.",
@@ -234,6 +243,10 @@ public final class VariantSinkConfig extends AbstractConfig {
 
   public long bufferSizeBytes() {
     return getLong(BUFFER_SIZE_BYTES);
+  }
+
+  public long bufferMemoryBytes() {
+    return getLong(BUFFER_MEMORY_BYTES);
   }
 
   /** {@code buffer.flush.time.ms} when set, else {@code buffer.flush.time}. */

@@ -8,17 +8,22 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * One partition's records between Kafka and the target, and where the partition stands: the last
- * offset received, the last written to the target, the last the target reported committed, and
- * the next offset a record must have to be new (anything below was already taken: Connect may
- * deliver a record again after a seek).
+ * offset received, the last handed to a write, the last written to the target, the last the target
+ * reported committed, and the next offset a record must have to be new (anything below was already
+ * taken: Connect may deliver a record again after a seek). Rows handed to a write leave the buffer
+ * but stay counted in the task's {@link MemoryBudget} until the write is done.
  */
 public final class PartitionBuffer {
 
   private static final long NONE = -1;
 
   private final TopicPartition partition;
+  private final MemoryBudget memory;
   private final ArrayList<Row> rows = new ArrayList<>();
   private long bytes;
+  private long inFlightBytes;
+  private long inFlightSinceMs = NONE;
+  private long sent = NONE;
   private long received = NONE;
   private long written = NONE;
   private long committed = NONE;
@@ -27,8 +32,13 @@ public final class PartitionBuffer {
   private long pendingSinceMs = NONE;
   private long soughtTo = NONE;
 
-  public PartitionBuffer(TopicPartition partition) {
+  public PartitionBuffer(TopicPartition partition, MemoryBudget memory) {
     this.partition = partition;
+    this.memory = memory;
+  }
+
+  public PartitionBuffer(TopicPartition partition) {
+    this(partition, MemoryBudget.unlimited());
   }
 
   public TopicPartition partition() {
@@ -66,6 +76,7 @@ public final class PartitionBuffer {
   public void add(Row row, long offset, long nowMs) {
     rows.add(row);
     bytes += row.size();
+    memory.take(row.size());
     advance(offset, nowMs);
   }
 
@@ -86,8 +97,14 @@ public final class PartitionBuffer {
     nextExpected = offset + 1;
   }
 
+  /** Anything received and not yet written, including what a write in flight carries. */
   public boolean hasPending() {
     return received > written;
+  }
+
+  /** Anything received and not yet handed to a write. */
+  public boolean hasUnsent() {
+    return received > Math.max(written, sent);
   }
 
   public int rowCount() {
@@ -98,24 +115,61 @@ public final class PartitionBuffer {
     return bytes;
   }
 
-  /** When the oldest pending record arrived; -1 when nothing is pending. */
+  /** When the oldest record not yet handed to a write arrived; -1 when there is none. */
   public long pendingSinceMs() {
-    return hasPending() ? pendingSinceMs : NONE;
+    return hasUnsent() ? pendingSinceMs : NONE;
   }
 
-  /** The pending records as the target takes them; the buffer keeps them until {@link #written}. */
+  /**
+   * The records not yet handed to a write, as the target takes them. They leave the buffer (new
+   * records may arrive while they are written) and come back with {@link #requeue} if the write
+   * fails; their bytes stay counted until {@link #written}.
+   */
   public PartitionBatch toBatch() {
-    return new PartitionBatch(partition, rows, received);
+    PartitionBatch batch = new PartitionBatch(partition, rows, received);
+    sent = received;
+    inFlightBytes += bytes;
+    inFlightSinceMs = inFlightSinceMs == NONE ? pendingSinceMs : inFlightSinceMs;
+    rows.clear();
+    bytes = 0;
+    pendingSinceMs = NONE;
+    return batch;
   }
 
   /** The target took everything up to {@code lastOffset}. */
   public void written(long lastOffset) {
     written = Math.max(written, lastOffset);
-    if (received <= written) {
-      rows.clear();
-      bytes = 0;
-      pendingSinceMs = NONE;
+    memory.release(inFlightBytes);
+    inFlightBytes = 0;
+    inFlightSinceMs = NONE;
+    sent = NONE;
+  }
+
+  /** The write of {@code batch} failed: its rows go back in front of those received since. */
+  public void requeue(PartitionBatch batch) {
+    rows.addAll(0, batch.rows());
+    bytes += inFlightBytes;
+    inFlightBytes = 0;
+    if (inFlightSinceMs != NONE) {
+      pendingSinceMs = inFlightSinceMs;
     }
+    inFlightSinceMs = NONE;
+    sent = NONE;
+  }
+
+  /** The buffer is dropped (partition revoked, task stopped): its bytes leave the budget. */
+  public void release() {
+    dropRows();
+  }
+
+  private void dropRows() {
+    memory.release(bytes + inFlightBytes);
+    rows.clear();
+    bytes = 0;
+    inFlightBytes = 0;
+    inFlightSinceMs = NONE;
+    sent = NONE;
+    pendingSinceMs = NONE;
   }
 
   public void committed(long offset) {
@@ -128,9 +182,7 @@ public final class PartitionBuffer {
    */
   public long rewind(long committedOffset) {
     long from = committedOffset >= 0 ? committedOffset + 1 : firstReceived;
-    rows.clear();
-    bytes = 0;
-    pendingSinceMs = NONE;
+    dropRows();
     committed = committedOffset;
     written = committedOffset;
     received = committedOffset;
@@ -144,9 +196,7 @@ public final class PartitionBuffer {
    * {@code offset}, the record being taken now.
    */
   public void restartAt(long offset) {
-    rows.clear();
-    bytes = 0;
-    pendingSinceMs = NONE;
+    dropRows();
     firstReceived = NONE;
     committed = offset - 1;
     written = offset - 1;

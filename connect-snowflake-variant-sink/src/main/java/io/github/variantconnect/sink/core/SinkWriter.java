@@ -15,13 +15,14 @@ import io.github.variantconnect.sink.target.PartitionsRewoundException;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -35,6 +36,14 @@ import org.slf4j.LoggerFactory;
  * The sink's core, behind a thin task: converts and routes records into per-partition buffers,
  * flushes them to the {@link Target} on count, size or age, and keeps Kafka's view of progress
  * behind the target's.
+ *
+ * <p>A flush hands the buffered rows to a {@link BatchWriter}, which writes them on its own thread
+ * while this one converts the next records; one write is in flight at most. Everything else that
+ * touches the target ({@code open}, {@code preCommit}, {@code close}, resets) first waits for that
+ * write, so a revoked partition is never written after {@code close} returns and the target is
+ * never used by two threads at once. All buffered bytes, including the batch in flight, count
+ * against {@code buffer.memory.bytes}: when it is reached the writer writes early or waits for
+ * the write in flight, instead of buffering more.
  *
  * <p>Progress is the target's: on open each partition is sought to the target's committed offset
  * + 1, records below a partition's next expected offset are dropped as already taken, and {@link
@@ -59,15 +68,29 @@ public final class SinkWriter {
   private final SinkMetrics metrics;
   private final LongSupplier clock;
   private final OffsetsAheadPolicy aheadPolicy;
+  private final MemoryBudget memory;
+  private final BatchWriter writes;
+  private final BlockingRetries blocking;
+  /** A write that failed for good while awaited outside put (commit, close): thrown by the next put. */
+  private ConnectException failedWrite;
   private final Map<TopicPartition, PartitionBuffer> buffers = new LinkedHashMap<>();
   /** Losses the target reported on an offset commit, applied on the next put (see {@link #preCommit()}). */
   private final Map<TopicPartition, Long> pendingRewinds = new LinkedHashMap<>();
   private PartitionBuffer lastBuffer;
   private boolean paused;
 
+  /** Writes on the calling thread: each flush completes inside the put that started it. */
   public SinkWriter(VariantSinkConfig config, Target target, SinkTaskContext context, RecordErrors errors,
       SinkMetrics metrics, LongSupplier clock) {
+    this(config, target, context, errors, metrics, clock, Runnable::run);
+  }
+
+  /** Writes batches on {@code writeExecutor} (a single thread) while the task converts the next. */
+  public SinkWriter(VariantSinkConfig config, Target target, SinkTaskContext context, RecordErrors errors,
+      SinkMetrics metrics, LongSupplier clock, Executor writeExecutor) {
     this.target = target;
+    this.memory = new MemoryBudget(config.bufferMemoryBytes());
+    this.writes = new BatchWriter(target, writeExecutor);
     this.context = context;
     this.errors = errors;
     this.metrics = metrics;
@@ -76,6 +99,7 @@ public final class SinkWriter {
     this.aheadPolicy = config.offsetsAheadPolicy();
     this.policy = new FlushPolicy(config.bufferCountRecords(), config.bufferSizeBytes(), config.bufferFlushTime());
     this.retry = new RetryBudget(config.retryBackoff(), config.retryTimeout());
+    this.blocking = new BlockingRetries(retry.budgetMs(), clock, metrics);
     this.converter = new RecordConverter(config.metadataFields(), config.nullValueBehavior(),
         Math.min(config.maxContentBytes(), target.maxContentBytes()));
   }
@@ -85,11 +109,16 @@ public final class SinkWriter {
     if (partitions.isEmpty()) {
       return;
     }
-    Map<TopicPartition, Long> committed = withRetries("opening " + partitions, () -> target.open(partitions));
+    finishWrite(clock.getAsLong());
+    Map<TopicPartition, Long> committed = blocking.run("opening " + partitions, () -> target.open(partitions));
     lastBuffer = null;
     for (TopicPartition tp : partitions) {
       pendingRewinds.remove(tp);
-      PartitionBuffer buffer = new PartitionBuffer(tp);
+      PartitionBuffer old = buffers.get(tp);
+      if (old != null) {
+        old.release();
+      }
+      PartitionBuffer buffer = new PartitionBuffer(tp, memory);
       Long offset = committed.get(tp);
       if (offset != null && offset >= 0) {
         buffer.startAfter(offset);
@@ -101,45 +130,33 @@ public final class SinkWriter {
     log.info("Opened {}; resuming after committed offsets {}", partitions, committed);
   }
 
-  /**
-   * A target call that cannot be deferred to a later put (the rebalance callback has to return with
-   * the offsets; a reset must be durable before the record is taken): a short blocking retry.
-   */
-  private <T> T withRetries(String what, TargetCall<T> call) {
-    RetryBudget budget = new RetryBudget(Duration.ofMillis(100), Duration.ofMillis(retry.budgetMs()));
-    while (true) {
-      try {
-        return call.run();
-      } catch (TargetException e) {
-        long wait = e.retriable() ? budget.onFailure(clock.getAsLong()) : -1;
-        if (wait < 0) {
-          throw new ConnectException(codeOf(e).messageWithHint(what + ": " + e.getMessage()), e);
-        }
-        log.warn("Target not available {} ({}); retrying in {} ms", what, e.getMessage(), wait);
-        metrics.retried();
-        sleep(wait);
-      }
-    }
-  }
-
-  private static SinkErrorCode codeOf(TargetException e) {
-    return e.code() != null ? e.code() : e.retriable() ? SinkErrorCode.TARGET_UNAVAILABLE : SinkErrorCode.TARGET_FAILED;
-  }
-
   public void put(Collection<SinkRecord> records) {
     if (commitFailure != null) {
       // The worker only logs what preCommit throws; a failure waiting cannot fix must stop the task here.
-      throw new ConnectException(codeOf(commitFailure).messageWithHint("reading committed offsets: "
+      throw new ConnectException(BlockingRetries.codeOf(commitFailure).messageWithHint("reading committed offsets: "
           + commitFailure.getMessage()), commitFailure);
+    }
+    if (failedWrite != null) {
+      throw failedWrite;
     }
     long now = clock.getAsLong();
     for (SinkRecord record : records) {
       accept(record, now);
+      if (memory.full()) {
+        relieveMemory(now);
+      }
     }
     // After this put's records: they were fetched before the seek a rewind asks for, so they go too.
     applyPendingRewinds();
+    if (writes.finished()) {
+      finishWrite(now);
+    }
     if (retry.failing() ? now >= retry.nextAttemptAtMs() : policy.isDue(buffers.values(), now)) {
-      flush(now);
+      // One write at a time: the next batch waits for the one in flight (back-pressure on put).
+      finishWrite(now);
+      if (mayWrite(now)) {
+        startWrite(now);
+      }
     }
     if (retry.failing()) {
       // Partitions assigned since the outage began are not paused yet.
@@ -185,13 +202,14 @@ public final class SinkWriter {
    * target forgets the old position and the partition is ingested from this record on.
    */
   private void onOffsetsAheadOfLog(PartitionBuffer buffer, long offset) {
+    finishWrite(clock.getAsLong());
     TopicPartition tp = buffer.partition();
     String detail = tp + " was sought to " + buffer.soughtTo() + ", the offset after the target's committed one,"
         + " but the next record is at " + offset;
     if (aheadPolicy == OffsetsAheadPolicy.FAIL) {
       throw new ConnectException(SinkErrorCode.OFFSETS_AHEAD_OF_LOG.messageWithHint(detail));
     }
-    withRetries("resetting the offset of " + tp + " to " + offset, () -> {
+    blocking.run("resetting the offset of " + tp + " to " + offset, () -> {
       target.resetOffsets(Map.of(tp, offset));
       return null;
     });
@@ -214,18 +232,50 @@ public final class SinkWriter {
     PartitionBuffer buffer = buffers.get(tp);
     if (buffer == null) {
       // Not announced through open(): nothing is known about it, so take the consumer's position.
-      buffer = new PartitionBuffer(tp);
+      buffer = new PartitionBuffer(tp, memory);
       buffers.put(tp, buffer);
     }
     lastBuffer = buffer;
     return buffer;
   }
 
-  private void flush(long now) {
+  /**
+   * The buffers hold {@code buffer.memory.bytes}: free memory before taking the next record, by
+   * finishing the write in flight, or else by starting one and finishing it. While an outage waits
+   * out its backoff neither is possible; consumption is paused then, so only records already
+   * fetched arrive.
+   */
+  private void relieveMemory(long now) {
+    while (memory.full()) {
+      if (writes.inFlight()) {
+        finishWrite(now);
+      } else if (mayWrite(now) && hasUnsent()) {
+        startWrite(now);
+      } else {
+        return;
+      }
+    }
+  }
+
+  private boolean hasUnsent() {
+    for (PartitionBuffer buffer : buffers.values()) {
+      if (buffer.hasUnsent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean mayWrite(long now) {
+    return !retry.failing() || now >= retry.nextAttemptAtMs();
+  }
+
+  /** Hands every partition's unsent rows to the batch writer as one batch. */
+  private void startWrite(long now) {
     errors.awaitReported();
     List<PartitionBatch> slices = new ArrayList<>();
     for (PartitionBuffer buffer : buffers.values()) {
-      if (buffer.hasPending()) {
+      if (buffer.hasUnsent()) {
         slices.add(buffer.toBatch());
       }
     }
@@ -234,29 +284,67 @@ public final class SinkWriter {
       recovered();
       return;
     }
-    Batch batch = new Batch(slices);
-    long started = System.nanoTime();
-    try {
-      target.write(batch);
-    } catch (PartitionsRewoundException e) {
+    writes.start(new Batch(slices));
+    if (writes.finished()) {
+      // Written on this thread already (or very fast): take the outcome in now.
+      finishWrite(now);
+    }
+  }
+
+  /** Waits for the write in flight, if any, and takes in its outcome. */
+  private void finishWrite(long now) {
+    if (!writes.inFlight()) {
+      return;
+    }
+    BatchWriter.Outcome outcome = writes.await();
+    Batch batch = outcome.batch();
+    TargetException failure = outcome.failure();
+    if (failure == null) {
+      for (PartitionBatch slice : batch.partitions()) {
+        PartitionBuffer buffer = buffers.get(slice.partition());
+        if (buffer != null) {
+          buffer.written(slice.lastOffset());
+          publish(buffer);
+        }
+      }
+      metrics.flushed(batch.rowCount(), batch.size(), outcome.nanos());
+      recovered();
+      log.debug("Wrote {} rows of {} partitions in {} ms", batch.rowCount(), batch.partitions().size(),
+          outcome.nanos() / 1_000_000);
+      return;
+    }
+    if (failure instanceof PartitionsRewoundException e) {
       rewind(e.committed());
-      // The batch's other partitions stay pending and, being due, are written on the next put.
+      requeue(batch, e.committed().keySet());
+      // The batch's other partitions are pending again and, being due, are written on the next put.
       log.warn("Target rewound {} ({}); reading them again from their committed offsets", e.committed().keySet(),
           e.getMessage());
       return;
-    } catch (TargetException e) {
-      onFailure(batch, e, now);
-      return;
     }
-    long nanos = System.nanoTime() - started;
-    for (PartitionBatch slice : slices) {
+    requeue(batch, Set.of());
+    onFailure(batch, failure, now);
+  }
+
+  /** A write that failed must not lose its rows: they go back to their buffers, unless rewound. */
+  private void requeue(Batch batch, Set<TopicPartition> rewound) {
+    for (PartitionBatch slice : batch.partitions()) {
       PartitionBuffer buffer = buffers.get(slice.partition());
-      buffer.written(slice.lastOffset());
-      publish(buffer);
+      if (buffer != null && !rewound.contains(slice.partition())) {
+        buffer.requeue(slice);
+      }
     }
-    metrics.flushed(batch.rowCount(), batch.size(), nanos);
-    recovered();
-    log.debug("Wrote {} rows of {} partitions in {} ms", batch.rowCount(), slices.size(), nanos / 1_000_000);
+  }
+
+  /**
+   * Waits for the write in flight where the worker cannot take an exception (offset commit,
+   * revocation): a failure for good is kept for the next put to throw.
+   */
+  private void finishWriteForCommit() {
+    try {
+      finishWrite(clock.getAsLong());
+    } catch (ConnectException e) {
+      failedWrite = e;
+    }
   }
 
   private void recovered() {
@@ -273,7 +361,7 @@ public final class SinkWriter {
   private void onFailure(Batch batch, TargetException e, long now) {
     String what = batch.rowCount() + " rows of " + batch.partitions().size() + " partition(s)";
     if (!e.retriable()) {
-      throw new ConnectException(codeOf(e).messageWithHint("writing " + what + ": " + e.getMessage()), e);
+      throw new ConnectException(BlockingRetries.codeOf(e).messageWithHint("writing " + what + ": " + e.getMessage()), e);
     }
     long wait = retry.onFailure(now, e.busy());
     if (wait < 0) {
@@ -308,6 +396,7 @@ public final class SinkWriter {
 
   private void applyPendingRewinds() {
     if (!pendingRewinds.isEmpty()) {
+      finishWrite(clock.getAsLong());
       rewind(pendingRewinds);
       pendingRewinds.clear();
     }
@@ -328,6 +417,11 @@ public final class SinkWriter {
     metrics.buffered(rows);
   }
 
+  /** Bytes buffered now and at most so far, against {@code buffer.memory.bytes}. */
+  public MemoryBudget memory() {
+    return memory;
+  }
+
   /**
    * Offsets the target has committed, +1 as Kafka counts; never anything merely buffered.
    *
@@ -337,6 +431,8 @@ public final class SinkWriter {
    * partition is closed first, in which case its next owner starts from the committed offset.
    */
   public Map<TopicPartition, OffsetAndMetadata> preCommit() {
+    // The batch in flight may hold the offsets to report; the target is asked once it is done.
+    finishWriteForCommit();
     Map<TopicPartition, Long> committed;
     try {
       committed = target.committedOffsets(buffers.keySet());
@@ -370,11 +466,16 @@ public final class SinkWriter {
    * the target's committed offsets, so nothing is lost, and a write now could race the new owner.
    */
   public void close(Collection<TopicPartition> partitions) {
+    // A write of a revoked partition must be over before its next owner reads the target's offsets.
+    finishWriteForCommit();
     for (TopicPartition tp : partitions) {
       pendingRewinds.remove(tp);
       PartitionBuffer buffer = buffers.remove(tp);
       if (buffer != null && buffer.hasPending()) {
         log.debug("Dropping {} unwritten rows of revoked {}", buffer.rowCount(), tp);
+      }
+      if (buffer != null) {
+        buffer.release();
       }
       metrics.removePartition(tp);
     }
@@ -387,6 +488,13 @@ public final class SinkWriter {
   }
 
   public void stop() {
+    try {
+      finishWrite(clock.getAsLong());
+    } catch (RuntimeException e) {
+      // Stopping: what was not written is read again from the committed offsets by the next owner.
+      log.debug("The last write before stopping failed: {}", e.getMessage());
+    }
+    buffers.values().forEach(PartitionBuffer::release);
     buffers.clear();
     pendingRewinds.clear();
     lastBuffer = null;
@@ -400,19 +508,5 @@ public final class SinkWriter {
   private void pauseAll() {
     context.pause(context.assignment().toArray(TopicPartition[]::new));
     paused = true;
-  }
-
-  @FunctionalInterface
-  private interface TargetCall<T> {
-    T run() throws TargetException;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectException("Interrupted while waiting for the target", e);
-    }
   }
 }

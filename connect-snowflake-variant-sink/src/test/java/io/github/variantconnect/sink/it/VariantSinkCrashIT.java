@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
+import io.github.variantconnect.testkit.duckdb.DuckDbLocks;
 import io.github.variantconnect.testkit.duckdb.DuckDbReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly-once under crashes: the worker, running the ATS source and the sink, is killed with
- * SIGKILL several times while both are mid-stream, and restarted. Afterwards the DuckDB table holds
+ * SIGKILL several times while both are mid-stream — each time while the sink holds the DuckDB file
+ * for a write in flight on its write thread — and restarted. Afterwards the DuckDB table holds
  * every event the source produced exactly once, and no reader ever saw a partial batch.
  */
 class VariantSinkCrashIT {
@@ -54,6 +61,8 @@ class VariantSinkCrashIT {
       Awaits.until(TIMEOUT, "sink writing again after " + before + " rows",
           () -> checkedCount(reader, inconsistencies) >= before + trains * 20L);
       rowsAtKill.add(reader.count(TABLE));
+      // SIGKILL while the sink holds the file: a batch is being written on the write thread.
+      Awaits.until(TIMEOUT, "the sink writing a batch", () -> sinkHoldsFile(file));
       CONNECT.killAndRestartWorker();
       CONNECT.awaitRunning("sink-crash", 2, TIMEOUT);
     }
@@ -69,6 +78,23 @@ class VariantSinkCrashIT {
     assertThat(rows).isEqualTo(expected);
     assertThat(distinct).isEqualTo(expected);
     assertThat(reader.longestWaitMs()).isLessThan(5_000);
+  }
+
+  /**
+   * True when the sink holds the file right now: it takes the lock only to write a batch (and,
+   * briefly, to read its offsets), so this is the moment a write is in flight.
+   */
+  private static boolean sinkHoldsFile(Path file) {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly)) {
+      return false;
+    } catch (SQLException e) {
+      return DuckDbLocks.isLockConflict(e);
+    }
   }
 
   private static long checkedCount(DuckDbReader reader, List<String> inconsistencies) {

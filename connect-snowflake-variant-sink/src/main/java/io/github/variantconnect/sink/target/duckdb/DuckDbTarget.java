@@ -29,6 +29,9 @@ import org.duckdb.DuckDBConnection;
  * file is locked only while a batch is written and any process can read it in between — and, the
  * batch being one transaction, only ever sees whole batches.
  *
+ * <p>Tasks of one worker writing the same file share one writer ({@link DuckDbGroupCommit}): the
+ * batches that arrive while one is written are committed together in the next transaction.
+ *
  * <p>Closing the last connection would checkpoint the file, which costs a small batch as much as
  * its append. Commits are durable in the write-ahead log, which every opening of the file replays
  * (read-only ones too), so the log is left to grow to {@code duckdb.checkpoint.threshold.bytes}
@@ -68,9 +71,34 @@ public final class DuckDbTarget extends JdbcTransactionalTarget {
     });
   }
 
+  /** Committed with the batches other tasks of this worker write to the same file meanwhile. */
   @Override
+  @SuppressWarnings("unchecked")
   protected <T> T inWriteTransaction(Batch batch, Work<Connection, T> work) throws TargetException {
-    return withFile("writing to", connection -> inTransaction(connection, work));
+    return (T) DuckDbGroupCommit.of(file).commit(this::writeGroup, connection -> {
+      try (Statement statement = connection.createStatement()) {
+        // Each part starts with a statement: DuckDB's appender joins a transaction only once one has begun it.
+        statement.execute(DuckDbSql.createOffsets(offsetsTable));
+      }
+      return work.run(connection);
+    });
+  }
+
+  /** Opens the file with this target's settings and commits the parts of a group together. */
+  private void writeGroup(List<DuckDbGroupCommit.Part> parts) throws TargetException {
+    withFile("writing to", connection -> {
+      connection.setAutoCommit(false);
+      try {
+        for (DuckDbGroupCommit.Part part : parts) {
+          part.runOn(connection);
+        }
+        connection.commit();
+        return null;
+      } catch (SQLException | TargetException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    });
   }
 
   @Override
