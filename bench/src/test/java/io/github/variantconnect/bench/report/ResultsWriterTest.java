@@ -27,9 +27,9 @@ class ResultsWriterTest {
   void theTableShowsRatiosForPairedRowsAndFiguresForTheOthers() {
     String markdown = ResultsWriter.markdown(results(), "2 cores");
 
-    assertThat(markdown).contains("| ATS source, tasks.max=1 | ≥ 0.8× raw producer | **0.90×** | 90.0 records/s |"
-        + " raw loop: 100 records/s | yes | `cmd a` |");
-    assertThat(markdown).contains("| Latency p99 | p99 < 1 s | **1,427 ms** |  |  | **no** | `cmd b` |");
+    assertThat(markdown).contains("| ATS source, tasks.max=1 | ≥ 0.8× raw producer | **0.90×** | 0.90 – 0.90 |"
+        + " 90.0 records/s | raw loop: 100 records/s | yes | `cmd a` |");
+    assertThat(markdown).contains("| Latency p99 | p99 < 1 s | **1,427 ms** |  |  |  | **no** | `cmd b` |");
   }
 
   @Test
@@ -59,8 +59,8 @@ class ResultsWriterTest {
     ResultsWriter.writeCsv(results(), csv);
 
     assertThat(Files.readAllLines(csv)).containsExactly(
-        "benchmark,goal,ratio,ours,baseline,unit,baseline_name,goal_met,command,note",
-        "\"ATS source, tasks.max=1\",\"≥ 0.8× raw producer\",0.900,90.0,100.0,\"records/s\",\"raw loop\",true,\"cmd a\",\"n\"",
-        "\"Latency p99\",\"p99 < 1 s\",,1427.0,,\"ms\",\"\",false,\"cmd b\",\"m\"");
+        "benchmark,goal,ratio,ratio_min,ratio_max,ours,baseline,unit,baseline_name,goal_met,command,note",
+        "\"ATS source, tasks.max=1\",\"≥ 0.8× raw producer\",0.900,0.900,0.900,90.0,100.0,\"records/s\",\"raw loop\",true,\"cmd a\",\"n\"",
+        "\"Latency p99\",\"p99 < 1 s\",,,,1427.0,,\"ms\",\"\",false,\"cmd b\",\"m\"");
   }
 }
