@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends page requests on the task's one {@link HttpClient}: credentials, static headers, bounded
- * bodies, redirects only where the {@link HostPolicy} allows. The caller's thread waits for the
+ * bodies (compressed ones decoded within the same limit), redirects only where the {@link HostPolicy} allows. The caller's thread waits for the
  * answer; {@link #abort()} releases it when the task stops.
  */
 public final class ApiClient {
@@ -30,17 +30,19 @@ public final class ApiClient {
   private final HostPolicy hosts;
   private final Duration requestTimeout;
   private final long maxResponseBytes;
+  private final String acceptEncoding;
   private volatile CompletableFuture<?> inFlight;
   private volatile boolean aborted;
 
   public ApiClient(HttpClient http, Authenticator auth, Map<String, String> headers, HostPolicy hosts,
-      Duration requestTimeout, long maxResponseBytes) {
+      Duration requestTimeout, long maxResponseBytes, String acceptEncoding) {
     this.http = http;
     this.auth = auth;
     this.headers = Map.copyOf(headers);
     this.hosts = hosts;
     this.requestTimeout = requestTimeout;
     this.maxResponseBytes = maxResponseBytes;
+    this.acceptEncoding = acceptEncoding;
   }
 
   /**
@@ -59,7 +61,9 @@ public final class ApiClient {
       int status = response.statusCode();
       String location = response.headers().firstValue("Location").orElse(null);
       if (!isRedirect(status) || location == null) {
-        return new ApiResponse(status, response.headers(), response.body(), uri);
+        byte[] decoded = ContentDecoder.decode(response.headers().firstValue("Content-Encoding").orElse(null),
+            response.body(), maxResponseBytes);
+        return new ApiResponse(status, response.headers(), decoded, uri);
       }
       if (hop == MAX_REDIRECTS) {
         throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + origin.getHost());
@@ -77,6 +81,10 @@ public final class ApiClient {
   private HttpRequest build(String method, URI uri, String body, boolean credentials)
       throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+    if (acceptEncoding != null) {
+      // java.net.http never asks for compression itself; a configured header below may override this.
+      builder.setHeader("Accept-Encoding", acceptEncoding);
+    }
     headers.forEach(builder::setHeader);
     if (credentials) {
       auth.apply(builder);
