@@ -158,7 +158,7 @@ class HttpSourceTaskTest {
     SourceRecord record = records.get(1);
     assertThat(record.topic()).isEqualTo("clickstream-http-data");
     assertThat(record.key()).isEqualTo("s0");
-    assertThat(record.timestamp()).isEqualTo(FakeFeed.START.plusMillis(10).toEpochMilli());
+    assertThat(record.timestamp()).as("wall clock by default: the producer stamps the send time").isNull();
     assertThat(record.sourcePartition()).isEqualTo(Map.of("endpoint", "default"));
     assertThat(record.valueSchema()).isNull();
     JsonConverter converter = new JsonConverter();
@@ -167,6 +167,14 @@ class HttpSourceTaskTest {
       byte[] written = converter.fromConnectData("t", null, records.get(i).value());
       assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(FakeFeed.event(i));
     }
+  }
+
+  @Test
+  void eventTimeBecomesTheRecordTimestampOnlyWhenAsked() throws Exception {
+    harness.start(config(new FakeFeed(3), "record.timestamp", "event_time"));
+    List<SourceRecord> records = harness.pollUntil(3, TIMEOUT);
+
+    assertThat(records.get(1).timestamp()).isEqualTo(FakeFeed.START.plusMillis(10).toEpochMilli());
   }
 
   @Test

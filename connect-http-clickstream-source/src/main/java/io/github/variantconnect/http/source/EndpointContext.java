@@ -7,6 +7,7 @@ import io.github.variantconnect.http.client.RetryPolicy;
 import io.github.variantconnect.http.client.UrlRedactor;
 import io.github.variantconnect.http.config.EndpointSpec;
 import io.github.variantconnect.http.config.PaginationSettings;
+import io.github.variantconnect.http.config.RecordTimestamp;
 import io.github.variantconnect.http.mapping.RecordFields;
 import io.github.variantconnect.http.mapping.ValueConverter;
 import io.github.variantconnect.http.metrics.EndpointMetrics;
@@ -18,6 +19,7 @@ record EndpointContext(
     JsonPointer recordsPointer,
     RecordFields fields,
     ValueConverter values,
+    RecordTimestamp recordTimestamp,
     int dedupWindow,
     ApiClient client,
     RetryPolicy retries,

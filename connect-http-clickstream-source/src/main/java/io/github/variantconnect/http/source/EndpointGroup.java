@@ -73,7 +73,7 @@ public final class EndpointGroup implements AutoCloseable {
     HostPolicy hosts = new HostPolicy(new HostAllowlist(config.safety().allowedHosts()), config.safety().redirectsToOtherHosts());
     UrlRedactor redactor = new UrlRedactor(Set.copyOf(auth.secretQueryParams()));
     ApiClient client = new ApiClient(http, auth, config.headers(), hosts, config.resilience().requestTimeout(),
-        config.resilience().maxResponseBytes());
+        config.resilience().maxResponseBytes(), config.resilience().acceptEncoding());
     RetryPolicy retries = new RetryPolicy(config.resilience(), RandomGenerator.getDefault());
     RecordFields fields = new RecordFields(config.mapping());
 
@@ -86,7 +86,7 @@ public final class EndpointGroup implements AutoCloseable {
       EndpointMetrics endpointMetrics = new EndpointMetrics(endpoint.name(), task).register(connector);
       metrics.add(endpointMetrics);
       EndpointContext context = new EndpointContext(endpoint, config.pagination(), config.mapping().records(), fields,
-          ValueConverter.of(config.mapping().valueFormat()), config.mapping().dedupWindow(), client, retries, hosts,
+          ValueConverter.of(config.mapping().valueFormat()), config.mapping().recordTimestamp(), config.mapping().dedupWindow(), client, retries, hosts,
           redactor, endpointMetrics, config.toleratesErrors());
       pollers.add(new EndpointPoller(context, stored.get(endpoint.name()), now));
     }

@@ -49,7 +49,8 @@ final class EndpointPoller {
     this.partition = EndpointOffset.partition(context.endpoint().name());
     this.requests = new PageRequests(context.endpoint(), context.pagination());
     this.pagination = new Pagination(context.pagination(), context.endpoint().url(), context.hosts(), context.redactor());
-    this.records = new RecordFactory(context.endpoint().topic(), context.fields(), context.values());
+    this.records = new RecordFactory(context.endpoint().topic(), context.fields(), context.values(),
+        context.recordTimestamp());
     this.position = stored != null ? stored : pagination.start();
     this.window = new DedupWindow(context.dedupWindow(), this.position.seenIds());
     this.dueNanos = nowNanos;
