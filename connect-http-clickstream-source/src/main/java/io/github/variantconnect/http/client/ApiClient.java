@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +33,7 @@ public final class ApiClient {
   private final Duration requestTimeout;
   private final long maxResponseBytes;
   private final String acceptEncoding;
-  private volatile CompletableFuture<?> inFlight;
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean aborted;
 
   public ApiClient(HttpClient http, Authenticator auth, Map<String, String> headers, HostPolicy hosts,
@@ -102,7 +104,10 @@ public final class ApiClient {
       throw new CancellationException("task stopping");
     }
     CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, new LimitedBodyHandler(maxResponseBytes));
-    inFlight = future;
+    inFlight.add(future);
+    if (aborted) {
+      future.cancel(true);
+    }
     try {
       // The request timeout covers the response head; this deadline also bounds a body that trickles in.
       return future.get(requestTimeout.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
@@ -119,7 +124,7 @@ public final class ApiClient {
       }
       throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
     } finally {
-      inFlight = null;
+      inFlight.remove(future);
     }
   }
 
@@ -135,9 +140,6 @@ public final class ApiClient {
   /** Releases a thread waiting in {@link #send}; later sends fail at once. */
   public void abort() {
     aborted = true;
-    CompletableFuture<?> current = inFlight;
-    if (current != null) {
-      current.cancel(true);
-    }
+    inFlight.forEach(future -> future.cancel(true));
   }
 }

@@ -11,6 +11,7 @@ import io.github.variantconnect.http.config.RecordTimestamp;
 import io.github.variantconnect.http.mapping.RecordFields;
 import io.github.variantconnect.http.mapping.ValueConverter;
 import io.github.variantconnect.http.metrics.EndpointMetrics;
+import java.util.concurrent.ExecutorService;
 
 /** What an {@link EndpointPoller} works with; the client and retry policy are shared by the task. */
 record EndpointContext(
@@ -22,6 +23,8 @@ record EndpointContext(
     RecordTimestamp recordTimestamp,
     int dedupWindow,
     ApiClient client,
+    ExecutorService fetchExecutor,
+    int pagesAhead,
     RetryPolicy retries,
     HostPolicy hosts,
     UrlRedactor redactor,
