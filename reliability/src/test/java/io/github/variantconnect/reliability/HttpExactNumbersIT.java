@@ -13,6 +13,7 @@ import io.github.variantconnect.demoapi.DemoClickstreamApi;
 import io.github.variantconnect.demoapi.WideNumbers;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
