@@ -115,17 +115,28 @@ public final class ApiClient {
       future.cancel(true);
       throw new HttpTimeoutException("no complete response within " + requestTimeout.multipliedBy(2).plusSeconds(1));
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof CancellationException cancelled) {
-        throw cancelled;
-      }
-      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
+      throw failureOf(e);
     } finally {
       inFlight.remove(future);
     }
+  }
+
+  /**
+   * The I/O failure inside {@code e}, to throw; a cancellation or interruption (the task stopping)
+   * is rethrown as a {@link CancellationException}.
+   */
+  public static IOException failureOf(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof CancellationException cancelled) {
+      throw cancelled;
+    }
+    if (cause instanceof InterruptedException) {
+      throw new CancellationException("task stopping");
+    }
+    return new IOException(cause == null ? e.toString() : cause.toString(), cause);
   }
 
   private static boolean isRedirect(int status) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Requests of an endpoint sent ahead of its position, so the next page downloads while the current
@@ -41,35 +42,40 @@ final class PagesAhead {
 
   /** The response to {@code request}: the one fetched ahead if it was this request, else sent now. */
   ApiResponse send(ApiRequest request) throws IOException, InterruptedException {
-    Fetch head = queue.poll();
-    if (head != null && head.request().equals(request)) {
-      return await(head.response());
+    Fetch head;
+    synchronized (this) {
+      head = queue.poll();
+      if (head != null && !head.request().equals(request)) {
+        head.response().cancel(true);
+        clear();
+        head = null;
+      }
     }
-    if (head != null) {
-      head.response().cancel(true);
-      clear();
-    }
-    return client.send(request);
+    return head != null ? await(head.response()) : client.send(request);
   }
 
   /** Makes {@code next} (in page order, at most {@link #depth()}) the requests in flight. */
-  void fetch(List<ApiRequest> next) {
+  synchronized void fetch(List<ApiRequest> next) {
     Deque<Fetch> kept = new ArrayDeque<>(next.size());
-    for (ApiRequest request : next) {
-      Fetch queued = queue.peek();
-      if (queued != null && queued.request().equals(request)) {
-        kept.add(queue.poll());
-      } else {
-        clear();
-        kept.add(new Fetch(request, executor.submit(() -> client.send(request))));
+    try {
+      for (ApiRequest request : next) {
+        Fetch queued = queue.peek();
+        if (queued != null && queued.request().equals(request)) {
+          kept.add(queue.poll());
+        } else {
+          clear();
+          kept.add(new Fetch(request, executor.submit(() -> client.send(request))));
+        }
       }
+    } catch (RejectedExecutionException stopping) {
+      // The task is stopping: its pages will be asked for again from the stored position.
     }
     clear();
     queue.addAll(kept);
   }
 
-  /** Cancels every request in flight. */
-  void clear() {
+  /** Cancels every request in flight; the task thread and the thread stopping the task may both call it. */
+  synchronized void clear() {
     Fetch fetch;
     while ((fetch = queue.poll()) != null) {
       fetch.response().cancel(true);
@@ -80,20 +86,10 @@ final class PagesAhead {
     try {
       return response.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof CancellationException cancelled) {
-        throw cancelled;
-      }
-      if (cause instanceof InterruptedException) {
-        throw new CancellationException("task stopping");
-      }
-      if (cause instanceof RuntimeException runtime) {
+      if (e.getCause() instanceof RuntimeException runtime && !(runtime instanceof CancellationException)) {
         throw runtime;
       }
-      throw new IOException(String.valueOf(cause), cause);
+      throw ApiClient.failureOf(e);
     } catch (CancellationException e) {
       throw new IOException("request sent ahead was cancelled", e);
     }
