@@ -1,8 +1,10 @@
 package io.github.variantconnect.quickstart.dashboard;
 
 /**
- * What the dashboard reads, one fixed query per panel over the views of {@code sql/duckdb}. Nothing
- * here is built from a request: the page only ever receives these answers.
+ * What the dashboard reads, one fixed query per panel over the views of {@code sql/duckdb} or
+ * {@code sql/snowflake}. Nothing here is built from a request: the page only ever receives these
+ * answers. Each text is valid in both engines (intervals as quoted literals, {@code INTERVAL '1
+ * hour'}, the one form both accept; no engine-only functions), so the panels cannot drift apart.
  *
  * <p>Every view recomputes from the raw rows when read, so each query costs a scan; windows
  * ({@code QUALIFY … OVER ()}) rather than scalar subqueries keep it to one scan per panel.
@@ -23,7 +25,7 @@ enum DashboardQuery {
       FROM ATS_TRANSFORMED
       WHERE status <> 'OUT_OF_SERVICE'
       GROUP BY event_time
-      QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL 1 HOUR
+      QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL '1 hour'
       ORDER BY event_time"""),
 
   /** Where every train is now. */
@@ -82,7 +84,7 @@ enum DashboardQuery {
   HOURLY_TRENDS("hourly_trends", 1, """
       SELECT event_hour, event_type, events, revenue
       FROM HOURLY_TRENDS
-      QUALIFY event_hour >= MAX(event_hour) OVER () - INTERVAL 23 HOUR
+      QUALIFY event_hour >= MAX(event_hour) OVER () - INTERVAL '23 hours'
       ORDER BY event_hour, event_type"""),
 
   TOP_CUSTOMERS("top_customers", 1, """
