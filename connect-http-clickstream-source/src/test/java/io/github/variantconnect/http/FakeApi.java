@@ -35,6 +35,17 @@ public final class FakeApi implements AutoCloseable {
       return new Reply(200, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A JSON body sent gzip-compressed, declared by Content-Encoding. */
+    public static Reply gzipJson(String body) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+        out.write(body.getBytes(StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return new Reply(200, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"), bytes.toByteArray());
+    }
+
     public static Reply status(int status, String body) {
       return new Reply(status, Map.of("Content-Type", "application/json"), body.getBytes(StandardCharsets.UTF_8));
     }

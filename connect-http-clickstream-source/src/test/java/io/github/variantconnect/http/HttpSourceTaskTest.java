@@ -36,7 +36,8 @@ class HttpSourceTaskTest {
     }
   }
 
-  private Map<String, String> config(FakeFeed feed, String... keyValues) {
+  private Map<String, String> config(java.util.function.Function<FakeApi.Request, FakeApi.Reply> feed,
+      String... keyValues) {
     api = FakeApi.start(feed);
     Map<String, String> config = new HashMap<>();
     config.put("name", "test");
@@ -158,7 +159,7 @@ class HttpSourceTaskTest {
     SourceRecord record = records.get(1);
     assertThat(record.topic()).isEqualTo("clickstream-http-data");
     assertThat(record.key()).isEqualTo("s0");
-    assertThat(record.timestamp()).isEqualTo(FakeFeed.START.plusMillis(10).toEpochMilli());
+    assertThat(record.timestamp()).as("wall clock by default: the producer stamps the send time").isNull();
     assertThat(record.sourcePartition()).isEqualTo(Map.of("endpoint", "default"));
     assertThat(record.valueSchema()).isNull();
     JsonConverter converter = new JsonConverter();
@@ -167,6 +168,14 @@ class HttpSourceTaskTest {
       byte[] written = converter.fromConnectData("t", null, records.get(i).value());
       assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(FakeFeed.event(i));
     }
+  }
+
+  @Test
+  void eventTimeBecomesTheRecordTimestampOnlyWhenAsked() throws Exception {
+    harness.start(config(new FakeFeed(3), "record.timestamp", "event_time"));
+    List<SourceRecord> records = harness.pollUntil(3, TIMEOUT);
+
+    assertThat(records.get(1).timestamp()).isEqualTo(FakeFeed.START.plusMillis(10).toEpochMilli());
   }
 
   @Test
@@ -211,5 +220,42 @@ class HttpSourceTaskTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void offsetModeFetchesTheNextPagesWhileAPageIsHandedOver() throws Exception {
+    harness.start(config(new FakeFeed(100), "pagination.mode", "offset", "pagination.pages.ahead", "2"));
+    assertThat(ids(harness.pollUntil(10, TIMEOUT))).hasSize(10);
+
+    // The task is not polled again, yet the two pages after the first are requested.
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (offsetsRequested().size() < 3 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(offsetsRequested()).contains("0", "10", "20");
+
+    List<String> all = new ArrayList<>(ids(harness.pollUntil(90, TIMEOUT)));
+    assertThat(all).containsExactlyElementsOf(IntStream.range(10, 100).mapToObj(i -> "e" + i).toList());
+  }
+
+  @Test
+  void asksForCompressionAndDecodesAGzipPage() throws Exception {
+    harness.start(config(request -> FakeApi.Reply.gzipJson("{\"data\":[" + FakeFeed.event(0) + "]}")));
+    List<SourceRecord> records = harness.pollUntil(1, TIMEOUT);
+
+    assertThat(ids(records)).containsExactly("e0");
+    assertThat(api.requests().get(0).header("Accept-Encoding")).isEqualTo("gzip, deflate");
+  }
+
+  @Test
+  void compressionCanBeSwitchedOff() throws Exception {
+    harness.start(config(new FakeFeed(3), "http.accept.encoding", ""));
+    harness.pollUntil(3, TIMEOUT);
+
+    assertThat(api.requests().get(0).header("Accept-Encoding")).isNull();
+  }
+
+  private List<String> offsetsRequested() {
+    return api.requests().stream().map(r -> r.query().get("offset")).filter(java.util.Objects::nonNull).toList();
   }
 }

@@ -37,6 +37,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private final boolean exactlyOnceSource;
   private final boolean childProcess;
   private final Map<String, String> workerOverrides;
+  private final Map<String, String> brokerOverrides;
   private final String groupId;
   private final Path dataDir;
   private final ConnectRestClient rest = new ConnectRestClient(this::restUrl);
@@ -49,6 +50,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     this.exactlyOnceSource = builder.exactlyOnceSource;
     this.childProcess = builder.childProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
+    this.brokerOverrides = Map.copyOf(builder.brokerOverrides);
     this.dataDir = builder.dataDir;
     this.workers = new ConnectWorker[builder.workers];
     // A persistent stack keeps one Connect group, so its connectors and offsets are found again.
@@ -71,7 +73,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
   /** Starts the broker and the workers; for use outside JUnit (benchmarks, the quickstart). */
   public ConnectCluster start() {
-    kafka = EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"));
+    kafka = EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"), brokerOverrides);
     for (int index = 0; index < workers.length; index++) {
       startWorker(index);
     }
@@ -275,6 +277,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     private boolean exactlyOnceSource;
     private boolean childProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
+    private final Map<String, String> brokerOverrides = new HashMap<>();
     private Path dataDir;
     private int workers = 1;
 
@@ -307,6 +310,12 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
     public Builder workerProperty(String key, String value) {
       workerOverrides.put(key, value);
+      return this;
+    }
+
+    /** A broker setting, e.g. {@code log.retention.check.interval.ms} for retention tests. */
+    public Builder brokerProperty(String key, String value) {
+      brokerOverrides.put(key, value);
       return this;
     }
 

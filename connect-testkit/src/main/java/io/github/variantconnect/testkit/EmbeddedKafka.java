@@ -34,6 +34,11 @@ public final class EmbeddedKafka implements AutoCloseable {
    * and offsets are still there next time; {@code null} means a temporary directory.
    */
   public static EmbeddedKafka start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  /** As {@link #start(Path)}, with broker settings that override the defaults below. */
+  public static EmbeddedKafka start(Path dataDir, Map<String, String> brokerProps) {
     try {
       TestKitNodes.Builder nodes =
           new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1);
@@ -43,7 +48,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         nodes.setBaseDirectory(dataDir).setClusterId(PERSISTENT_CLUSTER_ID);
         formatted = Files.exists(dataDir.resolve("combined_0_0/meta.properties"));
       }
-      KafkaClusterTestKit cluster =
+      KafkaClusterTestKit.Builder builder =
           new KafkaClusterTestKit.Builder(nodes.build())
               .setDeleteOnClose(dataDir == null)
               // One node: every internal topic, including the transaction log that
@@ -57,8 +62,9 @@ public final class EmbeddedKafka implements AutoCloseable {
               // so they are aborted soon after producer.transaction.timeout.ms.
               .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
               .setConfigProp("auto.create.topics.enable", "true")
-              .setConfigProp("num.partitions", "1")
-              .build();
+              .setConfigProp("num.partitions", "1");
+      brokerProps.forEach(builder::setConfigProp);
+      KafkaClusterTestKit cluster = builder.build();
       if (!formatted) {
         cluster.format();
       }

@@ -77,11 +77,13 @@ final class EventsEndpoint {
       counters.fault(FaultType.SLOW);
       pause(faults.slowDelay());
     }
-    RenderedPage page = render(request, query, faults.repeatItems());
+    RenderedPage page = render(request, query, faults.repeatItems(), faults.wideNumbers());
     if (page.repeated() > 0) {
       counters.fault(FaultType.REPEATED_ITEMS);
     }
-    if (plan.truncate()) {
+    if (faults.bombBytes() > 0) {
+      Responses.gzipBomb(exchange, page.body(), faults.bombBytes(), page.headers());
+    } else if (plan.truncate()) {
       counters.fault(FaultType.TRUNCATED);
       Responses.truncated(exchange, page.body(), page.headers());
     } else if (plan.oversize()) {
@@ -92,19 +94,19 @@ final class EventsEndpoint {
     }
   }
 
-  private RenderedPage render(ApiRequest request, EventsQuery query, int repeatItems) {
+  private RenderedPage render(ApiRequest request, EventsQuery query, int repeatItems, boolean wide) {
     try {
       return switch (query.style()) {
-        case CURSOR -> cursorPage(request, query, repeatItems);
-        case PAGE -> numberedPage(query, repeatItems);
-        case OFFSET -> offsetPage(query, repeatItems);
+        case CURSOR -> cursorPage(request, query, repeatItems, wide);
+        case PAGE -> numberedPage(query, repeatItems, wide);
+        case OFFSET -> offsetPage(query, repeatItems, wide);
       };
     } catch (ExpiredPositionException e) {
       throw ApiException.cursorExpired(e);
     }
   }
 
-  private RenderedPage cursorPage(ApiRequest request, EventsQuery query, int repeatItems) {
+  private RenderedPage cursorPage(ApiRequest request, EventsQuery query, int repeatItems, boolean wide) {
     EventPaginator.EventPage page =
         paginator.fromPosition(query.cursorSeq(), query.limit(), repeatItems);
     String cursor = CursorCodec.encode(page.nextSeq());
@@ -114,11 +116,11 @@ final class EventsEndpoint {
     fields.put("next_cursor", cursor);
     fields.put("next_url", nextUrl);
     fields.put("has_more", page.hasMore());
-    return new RenderedPage(JsonBodies.page(page.data(), fields),
+    return new RenderedPage(JsonBodies.page(page.data(), fields, wide),
         Map.of("Link", RequestUrls.nextLink(nextUrl)), page.repeated());
   }
 
-  private RenderedPage numberedPage(EventsQuery query, int repeatItems) {
+  private RenderedPage numberedPage(EventsQuery query, int repeatItems, boolean wide) {
     EventPaginator.EventPage page =
         paginator.numbered(query.sinceMillis(), query.page(), query.limit(), repeatItems);
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -126,10 +128,10 @@ final class EventsEndpoint {
     fields.put("size", query.limit());
     fields.put("next_page", page.full() ? Integer.valueOf(query.page() + 1) : null);
     fields.put("has_more", page.hasMore());
-    return new RenderedPage(JsonBodies.page(page.data(), fields), Map.of(), page.repeated());
+    return new RenderedPage(JsonBodies.page(page.data(), fields, wide), Map.of(), page.repeated());
   }
 
-  private RenderedPage offsetPage(EventsQuery query, int repeatItems) {
+  private RenderedPage offsetPage(EventsQuery query, int repeatItems, boolean wide) {
     EventPaginator.EventPage page =
         paginator.fromPosition(query.offset(), query.limit(), repeatItems);
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -137,7 +139,7 @@ final class EventsEndpoint {
     fields.put("limit", query.limit());
     fields.put("next_offset", page.nextSeq());
     fields.put("has_more", page.hasMore());
-    return new RenderedPage(JsonBodies.page(page.data(), fields), Map.of(), page.repeated());
+    return new RenderedPage(JsonBodies.page(page.data(), fields, wide), Map.of(), page.repeated());
   }
 
   private static boolean redirectRequested(ApiRequest request) {

@@ -14,7 +14,8 @@ final class FaultOverrides {
 
   private static final Set<String> KNOBS = new TreeSet<>(Set.of(
       "error_rate", "too_many_requests_rate", "retry_after_seconds", "slow_rate", "slow_delay_ms",
-      "truncate_rate", "repeat_items", "oversize_rate", "oversize_bytes", "redirect_rate"));
+      "truncate_rate", "repeat_items", "oversize_rate", "oversize_bytes", "redirect_rate",
+      "bomb_bytes", "wide_numbers"));
 
   private FaultOverrides() {}
 
@@ -55,6 +56,8 @@ final class FaultOverrides {
       case "oversize_rate" -> faults.oversizeRate(Double.parseDouble(value));
       case "oversize_bytes" -> faults.oversizeBytes(Integer.parseInt(value));
       case "redirect_rate" -> faults.redirectRate(Double.parseDouble(value));
+      case "bomb_bytes" -> faults.bombBytes(Integer.parseInt(value));
+      case "wide_numbers" -> faults.wideNumbers(Integer.parseInt(value) != 0);
       default -> throw ApiException.badRequest("unknown fault knob '" + PREFIX + knob
           + "'; known: " + String.join(", ", KNOBS.stream().map(k -> PREFIX + k).toList()));
     }

@@ -28,6 +28,8 @@ public final class Faults {
   private final double oversizeRate;
   private final int oversizeBytes;
   private final double redirectRate;
+  private final int bombBytes;
+  private final boolean wideNumbers;
 
   private Faults(Builder b) {
     this.errorRate = rate("errorRate", b.errorRate);
@@ -43,6 +45,8 @@ public final class Faults {
     this.oversizeRate = rate("oversizeRate", b.oversizeRate);
     this.oversizeBytes = (int) atLeast("oversizeBytes", b.oversizeBytes, 0);
     this.redirectRate = rate("redirectRate", b.redirectRate);
+    this.bombBytes = (int) atLeast("bombBytes", b.bombBytes, 0);
+    this.wideNumbers = b.wideNumbers;
   }
 
   /** No faults at all. */
@@ -66,7 +70,9 @@ public final class Faults {
         .repeatItems(repeatItems)
         .oversizeRate(oversizeRate)
         .oversizeBytes(oversizeBytes)
-        .redirectRate(redirectRate);
+        .redirectRate(redirectRate)
+        .bombBytes(bombBytes)
+        .wideNumbers(wideNumbers);
   }
 
   /** Share of requests answered 500 or 503. */
@@ -116,13 +122,27 @@ public final class Faults {
     return redirectRate;
   }
 
+  /**
+   * When above 0, every page is a gzip body (whatever the request accepts) that expands to this
+   * many bytes of valid JSON: a compression bomb, a few kilobytes on the wire.
+   */
+  public int bombBytes() {
+    return bombBytes;
+  }
+
+  /** Whether events carry {@link WideNumbers}: a 30-digit integer and a decimal no double holds. */
+  public boolean wideNumbers() {
+    return wideNumbers;
+  }
+
   @Override
   public String toString() {
     return "Faults{errorRate=" + errorRate + ", tooManyRequestsRate=" + tooManyRequestsRate
         + ", retryAfterSeconds=" + retryAfterSeconds + ", slowRate=" + slowRate
         + ", slowDelay=" + slowDelay + ", truncateRate=" + truncateRate
         + ", repeatItems=" + repeatItems + ", oversizeRate=" + oversizeRate
-        + ", oversizeBytes=" + oversizeBytes + ", redirectRate=" + redirectRate + "}";
+        + ", oversizeBytes=" + oversizeBytes + ", redirectRate=" + redirectRate
+        + ", bombBytes=" + bombBytes + ", wideNumbers=" + wideNumbers + "}";
   }
 
   /** Builds {@link Faults}; every knob defaults to off. */
@@ -137,6 +157,8 @@ public final class Faults {
     private double oversizeRate;
     private int oversizeBytes = DEFAULT_OVERSIZE_BYTES;
     private double redirectRate;
+    private int bombBytes;
+    private boolean wideNumbers;
 
     private Builder() {}
 
@@ -187,6 +209,16 @@ public final class Faults {
 
     public Builder redirectRate(double rate) {
       this.redirectRate = rate;
+      return this;
+    }
+
+    public Builder bombBytes(int bytes) {
+      this.bombBytes = bytes;
+      return this;
+    }
+
+    public Builder wideNumbers(boolean wide) {
+      this.wideNumbers = wide;
       return this;
     }
 

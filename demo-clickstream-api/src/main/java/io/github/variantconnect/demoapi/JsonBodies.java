@@ -34,12 +34,17 @@ final class JsonBodies {
 
   /** {@code {"data":[events...], <fields...>}}. */
   static byte[] page(List<ClickEvent> data, Map<String, ?> fields) {
+    return page(data, fields, false);
+  }
+
+  /** As {@link #page(List, Map)}; with {@code wideNumbers} each event also carries {@link WideNumbers}. */
+  static byte[] page(List<ClickEvent> data, Map<String, ?> fields, boolean wideNumbers) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + data.size() * 400);
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("data");
       for (ClickEvent event : data) {
-        writeEvent(json, event);
+        writeEvent(json, event, wideNumbers);
       }
       json.writeEndArray();
       for (Map.Entry<String, ?> field : fields.entrySet()) {
@@ -63,7 +68,7 @@ final class JsonBodies {
     }
   }
 
-  private static void writeEvent(JsonGenerator json, ClickEvent e) throws IOException {
+  private static void writeEvent(JsonGenerator json, ClickEvent e, boolean wideNumbers) throws IOException {
     json.writeStartObject();
     json.writeStringField("event_id", e.eventId());
     json.writeStringField("session_id", e.sessionId());
@@ -86,6 +91,10 @@ final class JsonBodies {
     json.writeStringField("device", e.device());
     json.writeStringField("country", e.country());
     json.writeStringField("event_time", e.eventTimeText());
+    if (wideNumbers) {
+      json.writeNumberField(WideNumbers.ORDER_REF, WideNumbers.orderRef(e.seq()));
+      json.writeNumberField(WideNumbers.AMOUNT_EXACT, WideNumbers.amountExact(e.seq()));
+    }
     json.writeEndObject();
   }
 

@@ -15,13 +15,43 @@ final class Responses {
 
   private Responses() {}
 
+  /** Writes {@code body}, compressed with gzip or deflate when the request's Accept-Encoding asks. */
   static void json(HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
       throws IOException {
     headers.forEach(exchange.getResponseHeaders()::set);
     exchange.getResponseHeaders().set("Content-Type", JSON);
-    exchange.sendResponseHeaders(status, body.length);
+    String coding = ContentCodings.chosen(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+    byte[] sent = body;
+    if (coding != null) {
+      sent = ContentCodings.encode(coding, body);
+      exchange.getResponseHeaders().set("Content-Encoding", coding);
+      exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+    }
+    exchange.sendResponseHeaders(status, sent.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      out.write(sent);
+    }
+  }
+
+  /**
+   * The page with {@code expandedBytes} of whitespace padding, gzipped on the fly whatever the
+   * request accepts: a few kilobytes on the wire that expand past any sane response limit.
+   */
+  static void gzipBomb(HttpExchange exchange, byte[] body, int expandedBytes,
+      Map<String, String> headers) throws IOException {
+    headers.forEach(exchange.getResponseHeaders()::set);
+    exchange.getResponseHeaders().set("Content-Type", JSON);
+    exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    exchange.sendResponseHeaders(200, 0);
+    byte[] chunk = new byte[PAD_CHUNK];
+    Arrays.fill(chunk, (byte) ' ');
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(exchange.getResponseBody(), PAD_CHUNK)) {
+      out.write(body, 0, body.length - 1);
+      out.write(",\"padding\":\"".getBytes(StandardCharsets.US_ASCII));
+      for (int left = expandedBytes; left > 0; left -= chunk.length) {
+        out.write(chunk, 0, Math.min(left, chunk.length));
+      }
+      out.write("\"}".getBytes(StandardCharsets.US_ASCII));
     }
   }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 
-/** A bearer token from the client-credentials grant, renewed before it expires and after a 401. */
+/**
+ * A bearer token from the client-credentials grant, renewed before it expires and after a 401;
+ * shared by the threads that fetch pages ahead.
+ */
 final class OAuth2ClientCredentials implements Authenticator {
 
   private final TokenSource tokens;
@@ -17,7 +20,7 @@ final class OAuth2ClientCredentials implements Authenticator {
   }
 
   @Override
-  public void apply(HttpRequest.Builder request) throws IOException, InterruptedException {
+  public synchronized void apply(HttpRequest.Builder request) throws IOException, InterruptedException {
     if (token == null || !clock.instant().isBefore(token.renewAt())) {
       token = tokens.fetch();
     }
@@ -25,7 +28,7 @@ final class OAuth2ClientCredentials implements Authenticator {
   }
 
   @Override
-  public boolean renewAfterUnauthorized() {
+  public synchronized boolean renewAfterUnauthorized() {
     token = null;
     return true;
   }

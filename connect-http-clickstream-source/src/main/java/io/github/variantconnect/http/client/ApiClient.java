@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends page requests on the task's one {@link HttpClient}: credentials, static headers, bounded
- * bodies, redirects only where the {@link HostPolicy} allows. The caller's thread waits for the
+ * bodies (compressed ones decoded within the same limit), redirects only where the {@link HostPolicy} allows. The caller's thread waits for the
  * answer; {@link #abort()} releases it when the task stops.
  */
 public final class ApiClient {
@@ -30,17 +32,19 @@ public final class ApiClient {
   private final HostPolicy hosts;
   private final Duration requestTimeout;
   private final long maxResponseBytes;
-  private volatile CompletableFuture<?> inFlight;
+  private final String acceptEncoding;
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean aborted;
 
   public ApiClient(HttpClient http, Authenticator auth, Map<String, String> headers, HostPolicy hosts,
-      Duration requestTimeout, long maxResponseBytes) {
+      Duration requestTimeout, long maxResponseBytes, String acceptEncoding) {
     this.http = http;
     this.auth = auth;
     this.headers = Map.copyOf(headers);
     this.hosts = hosts;
     this.requestTimeout = requestTimeout;
     this.maxResponseBytes = maxResponseBytes;
+    this.acceptEncoding = acceptEncoding;
   }
 
   /**
@@ -59,7 +63,9 @@ public final class ApiClient {
       int status = response.statusCode();
       String location = response.headers().firstValue("Location").orElse(null);
       if (!isRedirect(status) || location == null) {
-        return new ApiResponse(status, response.headers(), response.body(), uri);
+        byte[] decoded = ContentDecoder.decode(response.headers().firstValue("Content-Encoding").orElse(null),
+            response.body(), maxResponseBytes);
+        return new ApiResponse(status, response.headers(), decoded, uri);
       }
       if (hop == MAX_REDIRECTS) {
         throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + origin.getHost());
@@ -77,6 +83,10 @@ public final class ApiClient {
   private HttpRequest build(String method, URI uri, String body, boolean credentials)
       throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+    if (acceptEncoding != null) {
+      // java.net.http never asks for compression itself; a configured header below may override this.
+      builder.setHeader("Accept-Encoding", acceptEncoding);
+    }
     headers.forEach(builder::setHeader);
     if (credentials) {
       auth.apply(builder);
@@ -94,7 +104,10 @@ public final class ApiClient {
       throw new CancellationException("task stopping");
     }
     CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, new LimitedBodyHandler(maxResponseBytes));
-    inFlight = future;
+    inFlight.add(future);
+    if (aborted) {
+      future.cancel(true);
+    }
     try {
       // The request timeout covers the response head; this deadline also bounds a body that trickles in.
       return future.get(requestTimeout.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
@@ -102,17 +115,28 @@ public final class ApiClient {
       future.cancel(true);
       throw new HttpTimeoutException("no complete response within " + requestTimeout.multipliedBy(2).plusSeconds(1));
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof CancellationException cancelled) {
-        throw cancelled;
-      }
-      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
+      throw failureOf(e);
     } finally {
-      inFlight = null;
+      inFlight.remove(future);
     }
+  }
+
+  /**
+   * The I/O failure inside {@code e}, to throw; a cancellation or interruption (the task stopping)
+   * is rethrown as a {@link CancellationException}.
+   */
+  public static IOException failureOf(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof CancellationException cancelled) {
+      throw cancelled;
+    }
+    if (cause instanceof InterruptedException) {
+      throw new CancellationException("task stopping");
+    }
+    return new IOException(cause == null ? e.toString() : cause.toString(), cause);
   }
 
   private static boolean isRedirect(int status) {
@@ -127,9 +151,6 @@ public final class ApiClient {
   /** Releases a thread waiting in {@link #send}; later sends fail at once. */
   public void abort() {
     aborted = true;
-    CompletableFuture<?> current = inFlight;
-    if (current != null) {
-      current.cancel(true);
-    }
+    inFlight.forEach(future -> future.cancel(true));
   }
 }

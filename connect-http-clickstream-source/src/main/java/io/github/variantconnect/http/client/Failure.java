@@ -17,6 +17,8 @@ public record Failure(Kind kind, int status, String detail, Duration retryAfter)
     TIMEOUT,
     BAD_BODY,
     TOO_LARGE,
+    /** A compressed body expanding past the limit: the same request expands the same way. */
+    DECODED_TOO_LARGE,
     REFUSED
   }
 
@@ -33,6 +35,9 @@ public record Failure(Kind kind, int status, String detail, Duration retryAfter)
     }
     if (e instanceof HttpTimeoutException) {
       return new Failure(Kind.TIMEOUT, 0, e.getMessage(), null);
+    }
+    if (e instanceof DecodedTooLargeException) {
+      return new Failure(Kind.DECODED_TOO_LARGE, 0, e.getMessage(), null);
     }
     if (e instanceof ResponseTooLargeException) {
       return new Failure(Kind.TOO_LARGE, 0, e.getMessage(), null);

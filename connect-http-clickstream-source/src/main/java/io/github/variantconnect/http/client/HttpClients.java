@@ -15,13 +15,18 @@ public final class HttpClients {
 
   /** A fixed pool of two daemon threads: the client's async work never creates a thread per request. */
   public static ExecutorService executor(String name) {
+    return fixedPool(name, 2);
+  }
+
+  /** A fixed pool of {@code threads} named daemon threads. */
+  public static ExecutorService fixedPool(String name, int threads) {
     AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads = runnable -> {
+    ThreadFactory factory = runnable -> {
       Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
-    return Executors.newFixedThreadPool(2, threads);
+    return Executors.newFixedThreadPool(threads, factory);
   }
 
   public static HttpClient create(ResilienceSettings settings, SSLContext ssl, ExecutorService executor) {

@@ -32,7 +32,7 @@ public final class RetryPolicy {
       // An oversized page may be a passing fault; one that stays too large spends the budget and fails.
       case IO, TIMEOUT, BAD_BODY, TOO_LARGE -> true;
       case STATUS -> retryStatuses.contains(failure.status());
-      case REFUSED -> false;
+      case REFUSED, DECODED_TOO_LARGE -> false;
     };
   }
 

@@ -19,6 +19,7 @@ public final class MappingKeys {
   public static final String KEY_POINTER = "record.key.pointer";
   public static final String TIMESTAMP_POINTER = "record.timestamp.pointer";
   public static final String TIMESTAMP_FORMAT = "record.timestamp.format";
+  public static final String RECORD_TIMESTAMP = "record.timestamp";
   public static final String ID_POINTER = "record.id.pointer";
   public static final String VALUE_FORMAT = "record.value.format";
   public static final String DEDUP_WINDOW = "dedup.window.size";
@@ -36,15 +37,22 @@ public final class MappingKeys {
                 + " Empty: records have no key.",
             GROUP, ++order, Width.MEDIUM, "Key pointer")
         .define(TIMESTAMP_POINTER, Type.STRING, "/event_time", Validators.jsonPointer(), Importance.MEDIUM,
-            "JSON pointer, within a record, to its event time, which becomes the Kafka record timestamp, the"
-                + " ${since} of page pagination and the basis of the time-behind-head metric. Empty: no event"
-                + " time; Kafka assigns the timestamp.",
+            "JSON pointer, within a record, to its event time: the ${since} of page pagination, the basis of"
+                + " the time-behind-head metric and, with record.timestamp=event_time, the Kafka record timestamp."
+                + " Empty: no event time.",
             GROUP, ++order, Width.MEDIUM, "Timestamp pointer")
         .define(TIMESTAMP_FORMAT, Type.STRING, TimestampFormat.ISO_8601, Validators.timestampFormat(),
             Importance.LOW,
             "Format of the event time: iso8601 (e.g. 2026-01-05T07:30:00.123Z), epoch_millis, epoch_seconds,"
                 + " or a java.time pattern such as yyyy-MM-dd HH:mm:ss (taken as UTC without an offset).",
             GROUP, ++order, Width.MEDIUM, "Timestamp format")
+        .define(RECORD_TIMESTAMP, Type.STRING, EnumKeys.name(RecordTimestamp.WALL_CLOCK),
+            EnumKeys.validator(RecordTimestamp.class), Importance.MEDIUM,
+            "Kafka timestamp of each record. wall_clock: the time the record is sent, so retention counts from"
+                + " when it was written and a backfill of old history is kept. event_time: the item's event time;"
+                + " records older than the topic's retention.ms are then deleted by the broker's next retention"
+                + " check, minutes after they land. The event time stays in the value either way.",
+            GROUP, ++order, Width.SHORT, "Record timestamp", EnumKeys.recommender(RecordTimestamp.class))
         .define(ID_POINTER, Type.STRING, "/event_id", Validators.jsonPointer(), Importance.MEDIUM,
             "JSON pointer, within a record, to its unique id. Used by the de-duplication window and to resume"
                 + " exactly after the last delivered record. Empty: records have no id.",
@@ -68,6 +76,7 @@ public final class MappingKeys {
         pointer(config, KEY_POINTER),
         pointer(config, TIMESTAMP_POINTER),
         TimestampFormat.of(config.getString(TIMESTAMP_FORMAT)),
+        EnumKeys.parse(RecordTimestamp.class, RECORD_TIMESTAMP, config.getString(RECORD_TIMESTAMP)),
         pointer(config, ID_POINTER),
         EnumKeys.parse(ValueFormat.class, VALUE_FORMAT, config.getString(VALUE_FORMAT)),
         config.getInt(DEDUP_WINDOW));

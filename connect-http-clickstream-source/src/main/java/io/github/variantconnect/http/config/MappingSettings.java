@@ -9,6 +9,7 @@ public record MappingSettings(
     JsonPointer key,
     JsonPointer timestamp,
     TimestampFormat timestampFormat,
+    RecordTimestamp recordTimestamp,
     JsonPointer eventId,
     ValueFormat valueFormat,
     int dedupWindow) {}

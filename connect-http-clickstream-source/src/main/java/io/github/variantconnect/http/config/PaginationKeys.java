@@ -35,6 +35,7 @@ public final class PaginationKeys {
   public static final String OFFSET_INITIAL = "pagination.offset.initial";
   public static final String NEXT_OFFSET_POINTER = "pagination.next.offset.pointer";
   public static final String POLL_INTERVAL = "poll.interval";
+  public static final String PAGES_AHEAD = "pagination.pages.ahead";
 
   private PaginationKeys() {}
 
@@ -107,7 +108,13 @@ public final class PaginationKeys {
         .define(POLL_INTERVAL, Type.STRING, "1s", DurationParser.atLeast(Duration.ofMillis(10)), Importance.MEDIUM,
             "How long an endpoint waits after a round ends (empty page, no more pages, or pagination none)"
                 + " before asking again, e.g. 1s, 500ms, 1m.",
-            GROUP, ++order, Width.SHORT, "Poll interval");
+            GROUP, ++order, Width.SHORT, "Poll interval")
+        .define(PAGES_AHEAD, Type.INT, 2, Range.between(0, 8), Importance.LOW,
+            "Requests sent ahead while a page is converted and handed to the worker: in offset and page modes"
+                + " up to this many pages, in cursor and link modes the one next page the response names. Only the"
+                + " delivery of a page moves the stored position, so a crash re-requests what was in flight."
+                + " Not used with http.max.requests.per.second above 0. 0: one request at a time.",
+            GROUP, ++order, Width.SHORT, "Pages ahead");
   }
 
   static PaginationSettings parse(AbstractConfig config) {
@@ -130,6 +137,7 @@ public final class PaginationKeys {
         config.getString(OFFSET_PARAM).trim(),
         config.getLong(OFFSET_INITIAL),
         pointer(config, NEXT_OFFSET_POINTER),
-        DurationParser.parse(config.getString(POLL_INTERVAL)));
+        DurationParser.parse(config.getString(POLL_INTERVAL)),
+        config.getInt(PAGES_AHEAD));
   }
 }

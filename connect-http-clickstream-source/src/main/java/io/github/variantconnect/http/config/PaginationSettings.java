@@ -21,4 +21,5 @@ public record PaginationSettings(
     String offsetParam,
     long initialOffset,
     JsonPointer nextOffsetPointer,
-    Duration pollInterval) {}
+    Duration pollInterval,
+    int pagesAhead) {}

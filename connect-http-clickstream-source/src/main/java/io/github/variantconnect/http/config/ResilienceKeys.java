@@ -26,6 +26,7 @@ public final class ResilienceKeys {
   public static final String RETRY_AFTER_MAX = "retry.after.max";
   public static final String MAX_REQUESTS_PER_SECOND = "http.max.requests.per.second";
   public static final String MAX_RESPONSE_BYTES = "http.max.response.bytes";
+  public static final String ACCEPT_ENCODING = "http.accept.encoding";
 
   private ResilienceKeys() {}
 
@@ -60,8 +61,14 @@ public final class ResilienceKeys {
             GROUP, ++order, Width.SHORT, "Max requests per second")
         .define(MAX_RESPONSE_BYTES, Type.LONG, 32L * 1024 * 1024, Range.between(1024, Integer.MAX_VALUE - 8),
             Importance.LOW,
-            "Largest response body accepted; a larger one fails the request (lower pagination.limit).",
-            GROUP, ++order, Width.SHORT, "Max response bytes");
+            "Largest response body accepted, counted after decompression; a larger one fails the request"
+                + " (lower pagination.limit). A compressed body that expands past it is refused at once, not"
+                + " retried: it is a compression bomb or a page the same request would return again.",
+            GROUP, ++order, Width.SHORT, "Max response bytes")
+        .define(ACCEPT_ENCODING, Type.LIST, List.of("gzip", "deflate"), Validators.contentCodings(), Importance.LOW,
+            "Compressions asked for with Accept-Encoding; gzip and deflate bodies are decoded either way (and a"
+                + " gzip body sent without Content-Encoding). Empty: send no Accept-Encoding.",
+            GROUP, ++order, Width.SHORT, "Accept-Encoding");
   }
 
   static ResilienceSettings parse(AbstractConfig config) {
@@ -76,6 +83,14 @@ public final class ResilienceKeys {
         Set.copyOf(statuses),
         DurationParser.parse(config.getString(RETRY_AFTER_MAX)),
         config.getDouble(MAX_REQUESTS_PER_SECOND),
-        config.getLong(MAX_RESPONSE_BYTES));
+        config.getLong(MAX_RESPONSE_BYTES),
+        acceptEncoding(config.getList(ACCEPT_ENCODING)));
+  }
+
+  /** The Accept-Encoding header value, or null when none is asked for. */
+  private static String acceptEncoding(List<String> codings) {
+    List<String> names = codings.stream().map(c -> c.trim().toLowerCase(java.util.Locale.ROOT)).filter(c -> !c.isEmpty())
+        .distinct().toList();
+    return names.isEmpty() ? null : String.join(", ", names);
   }
 }

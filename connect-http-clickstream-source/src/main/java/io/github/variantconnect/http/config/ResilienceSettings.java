@@ -13,4 +13,6 @@ public record ResilienceSettings(
     Set<Integer> retryStatuses,
     Duration retryAfterMax,
     double maxRequestsPerSecond,
-    long maxResponseBytes) {}
+    long maxResponseBytes,
+    /** The Accept-Encoding header sent, or null for none. */
+    String acceptEncoding) {}

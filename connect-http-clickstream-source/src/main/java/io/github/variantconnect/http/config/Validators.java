@@ -89,6 +89,18 @@ public final class Validators {
     });
   }
 
+  /** Content codings the source can decode: {@code gzip}, {@code deflate}; empty is allowed. */
+  public static ConfigDef.Validator contentCodings() {
+    return described("a comma-separated list of gzip, deflate; empty: ask for no compression", (name, value) -> {
+      for (Object item : (List<?>) value) {
+        String text = item.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!text.equals("gzip") && !text.equals("deflate")) {
+          throw new KeyedConfigException(name, value, "'" + item + "' is not a coding this source decodes (gzip, deflate)");
+        }
+      }
+    });
+  }
+
   /** {@code iso8601}, {@code epoch_millis}, {@code epoch_seconds} or a DateTimeFormatter pattern. */
   public static ConfigDef.Validator timestampFormat() {
     return described("iso8601, epoch_millis, epoch_seconds or a java.time pattern such as yyyy-MM-dd HH:mm:ss",

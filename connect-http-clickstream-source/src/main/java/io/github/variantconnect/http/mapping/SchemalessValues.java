@@ -49,10 +49,12 @@ final class SchemalessValues implements ValueConverter {
 
   private static Object number(JsonNode node) {
     if (node.isIntegralNumber()) {
-      // JsonConverter writes Integer and Long alike; BigInteger beyond long range keeps its digits.
+      // JsonConverter writes Integer and Long alike; BigInteger beyond long range keeps its digits as text.
       return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue().toString();
     }
-    return node.doubleValue();
+    // A schemaless BigDecimal is refused by JsonConverter ("does not have corresponding schema type"), so a
+    // decimal a double would round is handed over as its exact text.
+    return node.isBigDecimal() ? node.decimalValue().toString() : (Object) node.doubleValue();
   }
 
   private static int capacity(int size) {

@@ -3,12 +3,13 @@ package io.github.variantconnect.http.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 /**
  * The shape of a JSON value as a compact string: {@code s} string, {@code i} integer, {@code f}
- * float, {@code b} boolean, {@code [X]} array of X, {@code {4:nameX...}} object with length-prefixed
+ * float, {@code d<scale>;} decimal (an integer beyond 64 bits or a decimal a double would round), {@code b} boolean, {@code [X]} array of X, {@code {4:nameX...}} object with length-prefixed
  * field names. A null takes the type last seen at the same path (a string if never seen), so a field
  * that is sometimes null does not flip the schema. Arrays mixing types widen: integers and floats to
  * float, anything else to string.
@@ -81,7 +82,10 @@ final class ShapeCodes {
       return "b";
     }
     if (node.isNumber()) {
-      return !node.isIntegralNumber() ? "f" : node.canConvertToLong() ? "i" : "s";
+      if (node.isBigDecimal()) {
+        return "d" + node.decimalValue().scale() + ";";
+      }
+      return !node.isIntegralNumber() ? "f" : node.canConvertToLong() ? "i" : "d0;";
     }
     return "s";
   }
@@ -114,6 +118,12 @@ final class ShapeCodes {
         return optional ? Schema.OPTIONAL_FLOAT64_SCHEMA : Schema.FLOAT64_SCHEMA;
       case 'b':
         return optional ? Schema.OPTIONAL_BOOLEAN_SCHEMA : Schema.BOOLEAN_SCHEMA;
+      case 'd': {
+        int end = code.indexOf(';', at[0]);
+        SchemaBuilder decimal = Decimal.builder(Integer.parseInt(code, at[0], end, 10));
+        at[0] = end + 1;
+        return (optional ? decimal.optional() : decimal).build();
+      }
       case '[': {
         Schema element = parse(code, at, true);
         at[0]++; // ']'

@@ -51,6 +51,9 @@ final class StructValues implements ValueConverter {
         return node.doubleValue();
       case BOOLEAN:
         return node.booleanValue();
+      case BYTES:
+        // Decimal: the scale in the schema is the scale the number was written with.
+        return node.isNumber() ? node.decimalValue() : node.asText();
       default:
         // Strings, and anything the shape widened to a string (mixed arrays, huge integers), as JSON text.
         return node.isTextual() ? node.textValue() : node.isIntegralNumber() ? node.asText() : node.toString();

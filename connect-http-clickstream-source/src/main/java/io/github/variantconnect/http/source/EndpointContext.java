@@ -7,9 +7,11 @@ import io.github.variantconnect.http.client.RetryPolicy;
 import io.github.variantconnect.http.client.UrlRedactor;
 import io.github.variantconnect.http.config.EndpointSpec;
 import io.github.variantconnect.http.config.PaginationSettings;
+import io.github.variantconnect.http.config.RecordTimestamp;
 import io.github.variantconnect.http.mapping.RecordFields;
 import io.github.variantconnect.http.mapping.ValueConverter;
 import io.github.variantconnect.http.metrics.EndpointMetrics;
+import java.util.concurrent.ExecutorService;
 
 /** What an {@link EndpointPoller} works with; the client and retry policy are shared by the task. */
 record EndpointContext(
@@ -18,8 +20,11 @@ record EndpointContext(
     JsonPointer recordsPointer,
     RecordFields fields,
     ValueConverter values,
+    RecordTimestamp recordTimestamp,
     int dedupWindow,
     ApiClient client,
+    ExecutorService fetchExecutor,
+    int pagesAhead,
     RetryPolicy retries,
     HostPolicy hosts,
     UrlRedactor redactor,

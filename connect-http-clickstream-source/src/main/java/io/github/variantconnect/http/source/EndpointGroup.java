@@ -47,15 +47,17 @@ public final class EndpointGroup implements AutoCloseable {
   private final List<EndpointMetrics> metrics;
   private final ApiClient client;
   private final ExecutorService executor;
+  private final ExecutorService fetchExecutor;
   private final TokenBucket limiter;
   private int next;
 
   private EndpointGroup(List<EndpointPoller> pollers, List<EndpointMetrics> metrics, ApiClient client,
-      ExecutorService executor, TokenBucket limiter) {
+      ExecutorService executor, ExecutorService fetchExecutor, TokenBucket limiter) {
     this.pollers = pollers;
     this.metrics = metrics;
     this.client = client;
     this.executor = executor;
+    this.fetchExecutor = fetchExecutor;
     this.limiter = limiter;
   }
 
@@ -73,9 +75,13 @@ public final class EndpointGroup implements AutoCloseable {
     HostPolicy hosts = new HostPolicy(new HostAllowlist(config.safety().allowedHosts()), config.safety().redirectsToOtherHosts());
     UrlRedactor redactor = new UrlRedactor(Set.copyOf(auth.secretQueryParams()));
     ApiClient client = new ApiClient(http, auth, config.headers(), hosts, config.resilience().requestTimeout(),
-        config.resilience().maxResponseBytes());
+        config.resilience().maxResponseBytes(), config.resilience().acceptEncoding());
     RetryPolicy retries = new RetryPolicy(config.resilience(), RandomGenerator.getDefault());
     RecordFields fields = new RecordFields(config.mapping());
+    // Requests sent ahead would outrun a request-rate limit, which is counted as pages are taken.
+    int pagesAhead = config.resilience().maxRequestsPerSecond() > 0 ? 0 : config.pagination().pagesAhead();
+    ExecutorService fetchExecutor = pagesAhead == 0 ? null
+        : HttpClients.fixedPool("http-source-" + connector + "-" + task + "-ahead", pagesAhead);
 
     List<EndpointSpec> endpoints = config.endpoints().stream().filter(e -> endpointNames.contains(e.name())).toList();
     Map<String, EndpointOffset> stored = storedOffsets(offsets, endpoints);
@@ -86,11 +92,11 @@ public final class EndpointGroup implements AutoCloseable {
       EndpointMetrics endpointMetrics = new EndpointMetrics(endpoint.name(), task).register(connector);
       metrics.add(endpointMetrics);
       EndpointContext context = new EndpointContext(endpoint, config.pagination(), config.mapping().records(), fields,
-          ValueConverter.of(config.mapping().valueFormat()), config.mapping().dedupWindow(), client, retries, hosts,
+          ValueConverter.of(config.mapping().valueFormat()), config.mapping().recordTimestamp(), config.mapping().dedupWindow(), client, fetchExecutor, pagesAhead, retries, hosts,
           redactor, endpointMetrics, config.toleratesErrors());
       pollers.add(new EndpointPoller(context, stored.get(endpoint.name()), now));
     }
-    return new EndpointGroup(pollers, metrics, client, executor,
+    return new EndpointGroup(pollers, metrics, client, executor, fetchExecutor,
         new TokenBucket(config.resilience().maxRequestsPerSecond(), now));
   }
 
@@ -168,7 +174,11 @@ public final class EndpointGroup implements AutoCloseable {
   @Override
   public void close() {
     client.abort();
+    pollers.forEach(EndpointPoller::close);
     metrics.forEach(EndpointMetrics::close);
+    if (fetchExecutor != null) {
+      fetchExecutor.shutdownNow();
+    }
     executor.shutdown();
   }
 }

@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one endpoint page by page. Each call of {@link #poll} makes at most one request and returns
- * that page's new records, each carrying the position just after itself. Failures are not slept
+ * Reads one endpoint page by page. Each call of {@link #poll} takes one page and returns its new
+ * records, each carrying the position just after itself; the pages after it are already being
+ * fetched ({@link PagesAhead}) while those records are made and handed over. Failures are not slept
  * on: the endpoint just becomes due again after its backoff, so other endpoints of the task go on.
  */
 final class EndpointPoller {
@@ -36,6 +37,7 @@ final class EndpointPoller {
   private final Pagination pagination;
   private final RecordFactory records;
   private final DedupWindow window;
+  private final PagesAhead ahead;
   private final RoundTracker round = new RoundTracker();
   private EndpointOffset position;
   private boolean roundStarts = true;
@@ -49,10 +51,12 @@ final class EndpointPoller {
     this.partition = EndpointOffset.partition(context.endpoint().name());
     this.requests = new PageRequests(context.endpoint(), context.pagination());
     this.pagination = new Pagination(context.pagination(), context.endpoint().url(), context.hosts(), context.redactor());
-    this.records = new RecordFactory(context.endpoint().topic(), context.fields(), context.values());
+    this.records = new RecordFactory(context.endpoint().topic(), context.fields(), context.values(),
+        context.recordTimestamp());
     this.position = stored != null ? stored : pagination.start();
     this.window = new DedupWindow(context.dedupWindow(), this.position.seenIds());
     this.dueNanos = nowNanos;
+    this.ahead = new PagesAhead(context.client(), context.fetchExecutor(), context.pagesAhead());
   }
 
   String name() {
@@ -74,9 +78,13 @@ final class EndpointPoller {
     metrics.request();
     ApiResponse response;
     try {
-      response = context.client().send(request);
+      response = ahead.send(request);
     } catch (IOException e) {
       return failed(request, Failure.of(e), nowNanos);
+    }
+    if (!response.isSuccess()) {
+      // Requests sent ahead carry the same credentials and follow a page that failed.
+      ahead.clear();
     }
     if (response.status() == 401 && !renewedCredentials && context.client().renewCredentials()) {
       renewedCredentials = true;
@@ -138,6 +146,11 @@ final class EndpointPoller {
           : here.within(i + 1, ids[i]));
     }
     Pagination.Advance advance = pagination.advance(position, page, response.uri(), round);
+    if (advance.roundEnded()) {
+      ahead.clear();
+    } else {
+      ahead.fetch(lookahead(advance.next(), mode));
+    }
     EndpointOffset next = advance.next().withSeen(window.snapshot());
     List<SourceRecord> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
@@ -152,6 +165,35 @@ final class EndpointPoller {
     dueNanos = advance.roundEnded() ? nowNanos + context.pagination().pollInterval().toNanos() : nowNanos;
     context.metrics().delivered(out.size(), times.isEmpty() ? null : times.get(times.size() - 1), advance.roundEnded());
     return out;
+  }
+
+  /**
+   * The requests that follow {@code next}: only its own where the API names the next page (cursor,
+   * links); in offset and page modes also the pages after it, as if each came back full.
+   */
+  private List<ApiRequest> lookahead(EndpointOffset next, PaginationMode mode) {
+    int depth = ahead.depth();
+    if (depth == 0) {
+      return List.of();
+    }
+    List<ApiRequest> out = new ArrayList<>(depth);
+    out.add(requests.at(next));
+    long limit = context.pagination().limit();
+    for (int k = 1; k < depth; k++) {
+      if (mode == PaginationMode.OFFSET && next.offset() != null) {
+        out.add(requests.at(next.atOffset(next.offset() + k * limit)));
+      } else if (mode == PaginationMode.PAGE && next.page() != null) {
+        out.add(requests.at(next.atPage(next.since(), next.page() + k)));
+      } else {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Releases requests in flight when the task stops. */
+  void close() {
+    ahead.clear();
   }
 
   /** Where delivery resumes in a page: after the last delivered id if it is there, else after skip items. */
@@ -192,6 +234,7 @@ final class EndpointPoller {
   }
 
   private List<SourceRecord> failed(ApiRequest request, Failure failure, long nowNanos) {
+    ahead.clear();
     context.metrics().failure(failure.label());
     failures++;
     RetryPolicy retries = context.retries();

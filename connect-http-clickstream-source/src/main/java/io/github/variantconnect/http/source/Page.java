@@ -12,7 +12,7 @@ import java.net.http.HttpHeaders;
 /** A response body parsed once into a tree, with its record array located. */
 record Page(JsonNode root, JsonNode items, HttpHeaders headers) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ExactNumbers.MAPPER;
 
   /** Parses {@code response}; throws {@link MalformedPageException} when it is not JSON or lacks the records. */
   static Page parse(ApiResponse response, JsonPointer recordsPointer) throws MalformedPageException {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   private final RetryPolicy policy = new RetryPolicy(new ResilienceSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
-      5, Duration.ofMillis(100), Duration.ofSeconds(2), Set.of(429, 503), Duration.ofSeconds(10), 0, 1024), new Random(7));
+      5, Duration.ofMillis(100), Duration.ofSeconds(2), Set.of(429, 503), Duration.ofSeconds(10), 0, 1024, null), new Random(7));
 
   private static Failure status(int status, Duration retryAfter) {
     return new Failure(Failure.Kind.STATUS, status, "", retryAfter);

@@ -11,10 +11,16 @@ import io.github.variantconnect.demoapi.DemoClickstreamApi;
 import io.github.variantconnect.demoapi.FaultType;
 import io.github.variantconnect.demoapi.Faults;
 import io.github.variantconnect.testkit.ConnectCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The demo API misbehaving on purpose: no event may be lost or doubled, and hard failures say why. */
 class HttpSourceFaultsIT {
@@ -103,6 +109,37 @@ class HttpSourceFaultsIT {
       String trace = CONNECT.awaitTaskFailed("redirected", TIMEOUT).path("tasks").get(0).path("trace").asText();
       assertThat(trace).contains("to another host (localhost)").contains("http.redirects.other.hosts");
       CONNECT.rest().delete("redirected");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"gzip", "deflate"})
+  void gzipAndDeflatePagesAreDecodedAndEveryEventArrivesOnce(String coding) throws Exception {
+    try (DemoClickstreamApi api = DemoClickstreamApi.start(bounded(73, 1_000, 3_000, 2_000).build())) {
+      HttpResponse<byte[]> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(api.baseUrl() + "/v1/events?limit=10")).header("Accept-Encoding", coding).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(direct.headers().firstValue("Content-Encoding")).as("the demo API compresses when asked").hasValue(coding);
+
+      String name = "compressed-" + coding;
+      CONNECT.rest().putConfig(name, with(connector(api, name), "http.accept.encoding", coding, "pagination.limit", "1000"));
+      api.awaitPublished(3_000, TIMEOUT);
+
+      DeliveredEvents.assertExactlyOnce(CONNECT, name, DemoFeeds.truth(api), TIMEOUT);
+      CONNECT.rest().delete(name);
+    }
+  }
+
+  @Test
+  void aCompressionBombIsRefusedAtOnceNamingTheLimit() {
+    try (DemoClickstreamApi api = DemoClickstreamApi.start(bounded(79, 100, 100, 100).build())) {
+      CONNECT.rest().putConfig("bomb", resilient(api, "bomb", "http.url", api.baseUrl() + "/v1/events?fault.bomb_bytes=64000000",
+          "http.max.response.bytes", "4000000"));
+
+      String trace = CONNECT.awaitTaskFailed("bomb", TIMEOUT).path("tasks").get(0).path("trace").asText();
+      assertThat(trace).contains("compression bomb").contains("http.max.response.bytes (4000000 bytes decoded)");
+      assertThat(api.requestCount()).as("requests: the bomb is not asked for again").isEqualTo(1);
+      CONNECT.rest().delete("bomb");
     }
   }
 }
