@@ -12,6 +12,11 @@ final class SqlDirectory {
     return root().resolve("duckdb");
   }
 
+  /** The incremental refresh of the DuckDB mirror. */
+  static Path duckdbRefresh() {
+    return duckdb().resolve("refresh");
+  }
+
   static Path snowflake() {
     return root().resolve("snowflake");
   }
