@@ -1,7 +1,8 @@
 -- Incremental refresh of the clickstream mirror (see ../20_clickstream.sql): parses only the raw
 -- rows that arrived since the last refresh, at most getvariable('mirror_batch_rows') of them
 -- (100,000 when unset), then recomputes the funnel steps, activity and purchases of every session
--- those rows touch and the hourly trends of every hour they touch, from the deduplicated events.
+-- those rows touch, the figures of every user and day those sessions belong to, and the hourly
+-- trends of every hour they touch, from the deduplicated events.
 -- Run it inside the same transaction as refresh/10_ats.sql.
 
 SET VARIABLE click_from = (
@@ -114,6 +115,66 @@ FROM click_session_events
 WHERE event_type = 'purchase'
 GROUP BY event_date, user_id, session_id;
 
+-- Per user: every user with an event in a touched session, or who lost one to a replacement.
+CREATE OR REPLACE TEMP TABLE click_users AS
+SELECT DISTINCT user_id FROM (SELECT user_id FROM click_session_events UNION ALL SELECT user_id FROM click_replaced);
+
+DELETE FROM MIRROR_CUSTOMER_METRICS
+WHERE EXISTS (SELECT 1 FROM click_users u WHERE u.user_id IS NOT DISTINCT FROM MIRROR_CUSTOMER_METRICS.user_id);
+
+INSERT INTO MIRROR_CUSTOMER_METRICS
+SELECT
+  s.user_id,
+  CAST(SUM(s.events) AS BIGINT)                                     AS events,
+  COUNT(s.session_id)                                               AS sessions,
+  MIN(s.first_seen)                                                 AS first_seen,
+  MAX(s.last_seen)                                                  AS last_seen,
+  CAST(SUM(s.page_views) AS BIGINT)                                 AS page_views,
+  CAST(SUM(s.cart_adds) AS BIGINT)                                  AS cart_adds,
+  CAST(SUM(s.checkouts) AS BIGINT)                                  AS checkouts,
+  CAST(SUM(s.purchases) AS BIGINT)                                  AS purchases,
+  COUNT(CASE WHEN s.purchases > 0 THEN s.session_id END)            AS orders,
+  SUM(s.revenue)                                                    AS revenue,
+  CAST(SUM(s.revenue) AS DOUBLE)
+    / NULLIF(COUNT(CASE WHEN s.purchases > 0 THEN s.session_id END), 0) AS avg_order_value
+FROM MIRROR_USER_SESSIONS s
+SEMI JOIN click_users u ON s.user_id IS NOT DISTINCT FROM u.user_id
+GROUP BY s.user_id;
+
+DELETE FROM MIRROR_USER_FUNNEL
+WHERE EXISTS (SELECT 1 FROM click_users u WHERE u.user_id IS NOT DISTINCT FROM MIRROR_USER_FUNNEL.user_id);
+
+INSERT INTO MIRROR_USER_FUNNEL
+SELECT s.user_id, COUNT(*), COUNT(s.carted_at), COUNT(s.checked_out_at), COUNT(s.purchased_at)
+FROM MIRROR_SESSION_STEPS s
+SEMI JOIN click_users u ON s.user_id IS NOT DISTINCT FROM u.user_id
+GROUP BY s.user_id;
+
+-- Per day and user with purchases, for the days and users of the touched purchases.
+CREATE OR REPLACE TEMP TABLE click_user_days AS
+SELECT DISTINCT event_date, user_id FROM (
+  SELECT event_date, user_id FROM click_session_events WHERE event_type = 'purchase'
+  UNION ALL
+  SELECT event_date, user_id FROM click_replaced WHERE event_type = 'purchase');
+
+DELETE FROM MIRROR_DAILY_CUSTOMER_REVENUE
+WHERE EXISTS (SELECT 1 FROM click_user_days d
+              WHERE d.event_date IS NOT DISTINCT FROM MIRROR_DAILY_CUSTOMER_REVENUE.event_date
+                AND d.user_id IS NOT DISTINCT FROM MIRROR_DAILY_CUSTOMER_REVENUE.user_id);
+
+INSERT INTO MIRROR_DAILY_CUSTOMER_REVENUE
+SELECT
+  p.event_date,
+  p.user_id,
+  COUNT(p.session_id)             AS orders,
+  CAST(SUM(p.purchases) AS BIGINT) AS purchases,
+  CAST(SUM(p.units) AS BIGINT)     AS units,
+  SUM(p.revenue)                   AS revenue
+FROM MIRROR_SESSION_PURCHASES p
+SEMI JOIN click_user_days d
+  ON d.event_date IS NOT DISTINCT FROM p.event_date AND d.user_id IS NOT DISTINCT FROM p.user_id
+GROUP BY p.event_date, p.user_id;
+
 -- Hourly trends of the touched hours. Events arrive roughly in event-time order, so the hours'
 -- events sit in few row groups and the scan skips the rest.
 DELETE FROM MIRROR_HOURLY_TRENDS
@@ -140,3 +201,5 @@ DROP TABLE click_replaced;
 DROP TABLE click_sessions;
 DROP TABLE click_hours;
 DROP TABLE click_session_events;
+DROP TABLE click_users;
+DROP TABLE click_user_days;

@@ -1,6 +1,7 @@
 package io.github.variantconnect.bench;
 
 import io.github.variantconnect.bench.conversion.ConversionRun;
+import io.github.variantconnect.bench.dashboard.DashboardBenchmark;
 import io.github.variantconnect.bench.infra.BenchOptions;
 import io.github.variantconnect.bench.infra.Topics;
 import io.github.variantconnect.bench.latency.LatencyBenchmark;
@@ -51,6 +52,11 @@ public final class BenchSuite {
   private void runAll() throws Exception {
     if (options.runs("conversion")) {
       attempt("conversion", () -> ConversionRun.run(options));
+    }
+    if (options.runs("dashboard")) {
+      Path dashboardData = Files.createDirectories(
+          Path.of(System.getProperty("variantconnect.build.dir", "target"), "bench-data"));
+      attempt("dashboard", () -> new DashboardBenchmark(options, dashboardData).run());
     }
     if (!(options.runs("ats") || options.runs("sink") || options.runs("http") || options.runs("latency"))) {
       return;

@@ -1,6 +1,8 @@
 package io.github.variantconnect.quickstart;
 
+import io.github.variantconnect.quickstart.mirror.TargetLag;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -17,7 +19,8 @@ import java.util.Properties;
  * @param apiPort the demo clickstream API's port (0 picks a free one)
  * @param atsSpeedup simulated seconds per wall second of the ATS source, overriding config/
  * @param configDir connector JSON files
- * @param sqlDir the DuckDB scripts
+ * @param sqlDir the DuckDB scripts (their {@code refresh/} keeps the mirror of the dynamic tables)
+ * @param targetLag how far the DuckDB mirror of the dynamic tables may fall behind the raw tables
  * @param connectorFiles the files of {@code configDir} to register, in order
  */
 public record QuickstartOptions(
@@ -29,6 +32,7 @@ public record QuickstartOptions(
     String atsSpeedup,
     Path configDir,
     Path sqlDir,
+    Duration targetLag,
     List<String> connectorFiles) {
 
   static final String USAGE = String.join("\n",
@@ -41,6 +45,7 @@ public record QuickstartOptions(
       "  --api-port=N           demo clickstream API port (quickstart.api.port, default 8089)",
       "  --ats-speedup=X        simulated s per wall s    (quickstart.ats.speedup, default 10)",
       "  --connectors=A,B       files of config/ to register (quickstart.connectors)",
+      "  --target-lag=D         how far the DuckDB mirror may lag the raw rows (quickstart.target.lag, default 3s)",
       "  --help                 this text",
       "");
 
@@ -62,7 +67,7 @@ public record QuickstartOptions(
       }
       String flag = arg.substring(2, eq);
       if (!List.of("data-dir", "reset", "dashboard-port", "dashboard-host", "api-port",
-          "ats-speedup", "connectors").contains(flag)) {
+          "ats-speedup", "connectors", "target-lag").contains(flag)) {
         throw new IllegalArgumentException("unknown flag --" + flag);
       }
       values.setProperty("quickstart." + flag.replace('-', '.'), arg.substring(eq + 1));
@@ -76,6 +81,7 @@ public record QuickstartOptions(
         speedup(values.getProperty("quickstart.ats.speedup", "10").trim()),
         Path.of(values.getProperty("variantconnect.config.dir", "config")),
         Path.of(values.getProperty("variantconnect.sql.dir", "sql/duckdb")),
+        TargetLag.parse("quickstart.target.lag", values.getProperty("quickstart.target.lag", "3s")),
         connectors(values.getProperty("quickstart.connectors")));
   }
 

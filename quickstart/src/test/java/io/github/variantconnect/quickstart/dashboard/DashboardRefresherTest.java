@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.variantconnect.quickstart.RepositoryPaths;
 import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
+import io.github.variantconnect.quickstart.mirror.DuckDbRefresher;
+import io.github.variantconnect.quickstart.mirror.MirrorRefresh;
 import io.github.variantconnect.quickstart.sql.SqlScripts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,6 +63,8 @@ class DashboardRefresherTest {
       }
       return null;
     });
+    new DuckDbRefresher(file, MirrorRefresh.load(RepositoryPaths.duckDbSql().resolve("refresh"), 1_000),
+        Duration.ofSeconds(3)).refreshUntilCaughtUp();
   }
 
   @Test
