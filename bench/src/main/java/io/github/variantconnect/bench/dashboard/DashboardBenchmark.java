@@ -18,7 +18,9 @@ import java.util.List;
  * incremental refresh, then in each round all panels read as the dashboard reads them, and the
  * refresh of 10,000 newly landed raw rows timed (each refresh is one write transaction: the time
  * the sink waits at most). Up to {@value #BASELINE_MAX_ROWS} raw rows the same panels are also read
- * through the plain views that recompute from the raw JSON (the baseline, same file, same process).
+ * through the plain views that recompute from the raw JSON (the baseline, same file, same process),
+ * and a sink-like writer in another process measures how long its flushes wait for the file while
+ * the dashboard runs on either.
  */
 public final class DashboardBenchmark {
 
@@ -30,6 +32,7 @@ public final class DashboardBenchmark {
   private final Path dataDir;
   private final Path sqlDir;
   private final long[] sizes;
+  private final int lockSeconds;
 
   public DashboardBenchmark(BenchOptions options, Path dataDir) {
     this.options = options;
@@ -37,6 +40,7 @@ public final class DashboardBenchmark {
     this.sqlDir = Path.of(System.getProperty("bench.dashboard.sql", "sql/duckdb"));
     this.sizes = Arrays.stream(System.getProperty("bench.dashboard.rows", "100000,1000000,10000000").split(","))
         .map(String::trim).mapToLong(Long::parseLong).toArray();
+    this.lockSeconds = Integer.getInteger("bench.dashboard.lock.seconds", 30);
   }
 
   public List<Result> run() {
@@ -117,6 +121,17 @@ public final class DashboardBenchmark {
     results.add(Result.figure("Mirror refresh of 10,000 new raw rows, " + size, "one short write transaction",
         Spread.median(refreshes), "ms", null, COMMAND,
         "rounds: " + Spread.of(refreshes) + " (open, refresh, commit, close: the longest the sink waits)"));
+    if (baseline.length > 0 && lockSeconds > 0) {
+      LockWaits.Waits plain = LockWaits.during(file, PlainViews.SCHEMA, sqlDir.resolve("refresh"), lockSeconds);
+      LockWaits.Waits mirrored = LockWaits.during(file, "main", sqlDir.resolve("refresh"), lockSeconds);
+      System.out.printf("dashboard: %s, sink lock waits with plain views: %s; with the mirror and its refresher: %s%n",
+          size, plain, mirrored);
+      results.add(new Result("Sink's wait for the DuckDB file while the dashboard runs (p99), " + size,
+          "refresh must not stall the sink", mirrored.p99() / Math.max(1, plain.p99()), mirrored.p99(), plain.p99(),
+          "ms", "dashboard on the plain views", null, COMMAND,
+          lockSeconds + " s each: mirror " + mirrored + "; plain views " + plain
+              + " (a writer process flushing every 250 ms)"));
+    }
     return results;
   }
 
