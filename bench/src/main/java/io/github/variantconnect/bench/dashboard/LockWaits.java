@@ -54,7 +54,8 @@ final class LockWaits {
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       while (System.nanoTime() < until) {
         double took = PanelReads.roundMillis(duck, schema);
-        Thread.sleep(Math.max(DASHBOARD_INTERVAL.toMillis(), (long) (PAUSE_FACTOR * took)));
+        long pauseMs = Math.max(DASHBOARD_INTERVAL.toMillis(), (long) (PAUSE_FACTOR * took));
+        Thread.sleep(Math.max(0, Math.min(pauseMs, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
       }
     } finally {
       if (refresher != null) {
