@@ -80,7 +80,7 @@ public class AtsSourceConnector extends SourceConnector {
     return AtsSourceConfig.CONFIG_DEF;
   }
 
-  /** Per-key checks first, then those that need several keys, each reported on its key. */
+  /** Lines, trains per task, topics and converter are checked together once every key passed its own check. */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     KeyedValidation validation = KeyedValidation.of(super.validate(connectorConfigs), connectorConfigs);

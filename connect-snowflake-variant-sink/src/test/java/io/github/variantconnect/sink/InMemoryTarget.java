@@ -30,6 +30,11 @@ public final class InMemoryTarget extends TransactionalTarget<InMemoryTarget> {
   public int writes;
   public long maxContentBytes = Long.MAX_VALUE;
 
+  public InMemoryTarget() {
+    super(Long.MAX_VALUE);
+  }
+
+  /** Settable by tests, unlike a store's fixed limit. */
   @Override
   public long maxContentBytes() {
     return maxContentBytes;

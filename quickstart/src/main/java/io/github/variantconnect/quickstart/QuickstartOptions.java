@@ -1,10 +1,14 @@
 package io.github.variantconnect.quickstart;
 
 import io.github.variantconnect.quickstart.mirror.TargetLag;
+import io.github.variantconnect.quickstart.snowflake.SnowflakeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -22,6 +26,8 @@ import java.util.Properties;
  * @param sqlDir the DuckDB scripts (their {@code refresh/} keeps the mirror of the dynamic tables)
  * @param targetLag how far the DuckDB mirror of the dynamic tables may fall behind the raw tables
  * @param connectorFiles the files of {@code configDir} to register, in order
+ * @param dashboardSource where the dashboard reads its panels
+ * @param snowflake how to reach Snowflake, present when {@code dashboardSource} is SNOWFLAKE
  */
 public record QuickstartOptions(
     Path dataDir,
@@ -33,7 +39,12 @@ public record QuickstartOptions(
     Path configDir,
     Path sqlDir,
     Duration targetLag,
-    List<String> connectorFiles) {
+    List<String> connectorFiles,
+    DashboardSource dashboardSource,
+    Optional<SnowflakeSettings> snowflake) {
+
+  /** The database holding the views the dashboard reads. */
+  public enum DashboardSource { DUCKDB, SNOWFLAKE }
 
   static final String USAGE = String.join("\n",
       "Variant Connect quickstart: broker, Connect worker, demo clickstream API, DuckDB and dashboard.",
@@ -46,6 +57,9 @@ public record QuickstartOptions(
       "  --ats-speedup=X        simulated s per wall s    (quickstart.ats.speedup, default 10)",
       "  --connectors=A,B       files of config/ to register (quickstart.connectors)",
       "  --target-lag=D         how far the DuckDB mirror may lag the raw rows (quickstart.target.lag, default 3s)",
+      "  --dashboard-source=S   duckdb or snowflake       (quickstart.dashboard.source, default duckdb)",
+      "                         snowflake reads quickstart.snowflake.account, .user, .private.key.file",
+      "                         (or .private.key), .role, .warehouse, .database, .schema, .login.timeout",
       "  --help                 this text",
       "");
 
@@ -54,6 +68,11 @@ public record QuickstartOptions(
 
   /** Parses {@code args} over {@code properties}; throws IllegalArgumentException on a bad flag. */
   public static QuickstartOptions parse(String[] args, Properties properties) {
+    return parse(args, properties, System.getenv());
+  }
+
+  /** As {@link #parse(String[], Properties)}, with Snowflake settings also from {@code environment}. */
+  public static QuickstartOptions parse(String[] args, Properties properties, Map<String, String> environment) {
     Properties values = new Properties();
     values.putAll(properties);
     for (String arg : args) {
@@ -67,11 +86,12 @@ public record QuickstartOptions(
       }
       String flag = arg.substring(2, eq);
       if (!List.of("data-dir", "reset", "dashboard-port", "dashboard-host", "api-port",
-          "ats-speedup", "connectors", "target-lag").contains(flag)) {
+          "ats-speedup", "connectors", "target-lag", "dashboard-source").contains(flag)) {
         throw new IllegalArgumentException("unknown flag --" + flag);
       }
       values.setProperty("quickstart." + flag.replace('-', '.'), arg.substring(eq + 1));
     }
+    DashboardSource source = dashboardSource(values.getProperty("quickstart.dashboard.source", "").trim());
     return new QuickstartOptions(
         Path.of(values.getProperty("quickstart.data.dir", "quickstart-data")),
         Boolean.parseBoolean(values.getProperty("quickstart.reset", "false").trim()),
@@ -82,7 +102,22 @@ public record QuickstartOptions(
         Path.of(values.getProperty("variantconnect.config.dir", "config")),
         Path.of(values.getProperty("variantconnect.sql.dir", "sql/duckdb")),
         TargetLag.parse("quickstart.target.lag", values.getProperty("quickstart.target.lag", "3s")),
-        connectors(values.getProperty("quickstart.connectors")));
+        connectors(values.getProperty("quickstart.connectors")),
+        source,
+        source == DashboardSource.SNOWFLAKE
+            ? Optional.of(SnowflakeSettings.parse(values, environment))
+            : Optional.empty());
+  }
+
+  private static DashboardSource dashboardSource(String value) {
+    if (value.isEmpty()) {
+      return DashboardSource.DUCKDB;
+    }
+    try {
+      return DashboardSource.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("quickstart.dashboard.source must be duckdb or snowflake, got '" + value + "'");
+    }
   }
 
   static boolean wantsHelp(String[] args) {

@@ -5,6 +5,7 @@ import io.github.variantconnect.quickstart.dashboard.DashboardServer;
 import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
 import io.github.variantconnect.quickstart.mirror.DuckDbRefresher;
 import io.github.variantconnect.quickstart.mirror.MirrorRefresh;
+import io.github.variantconnect.quickstart.snowflake.SnowflakePanelSource;
 import io.github.variantconnect.quickstart.sql.SqlScripts;
 import io.github.variantconnect.testkit.ConnectCluster;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class QuickstartStack implements AutoCloseable {
   private static final Duration SQL_LOCK_PATIENCE = Duration.ofSeconds(60);
   private static final Duration CONNECTOR_START_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration DASHBOARD_REFRESH = Duration.ofSeconds(3);
+  /** The dynamic tables lag up to a minute, and every round costs warehouse time. */
+  private static final Duration SNOWFLAKE_DASHBOARD_REFRESH = Duration.ofSeconds(30);
   private static final long FEED_SAVE_SECONDS = 2;
   private static final int MIRROR_BATCH_ROWS = 50_000;
 
@@ -108,7 +111,7 @@ public final class QuickstartStack implements AutoCloseable {
 
     // The dashboard comes first: a taken port fails the start at once, and the page can be opened
     // while the rest starts (its panels fill in as data lands).
-    refresher = track(new DashboardRefresher(new DuckDbFile(data.duckDbFile()), DASHBOARD_REFRESH, Clock.systemUTC()));
+    refresher = track(dashboardRefresher());
     refresher.start();
     dashboard = track(listening("dashboard", options.dashboardHost(), options.dashboardPort(), "quickstart.dashboard.port",
         () -> DashboardServer.start(options.dashboardHost(), options.dashboardPort(), refresher::snapshotJson)));
@@ -139,6 +142,23 @@ public final class QuickstartStack implements AutoCloseable {
 
     out.println("DuckDB file:           " + data.duckDbFile() + " (readers: duckdb -readonly <file>)");
     out.println("Dashboard:             " + dashboardUrl());
+  }
+
+  /**
+   * Reads the panels from the DuckDB file, or from Snowflake once a first login has shown that
+   * the account, key and objects are right: a wrong setting stops the start here, within the
+   * login timeout, rather than leaving a page of errors.
+   */
+  private DashboardRefresher dashboardRefresher() throws Exception {
+    if (options.snowflake().isEmpty()) {
+      return new DashboardRefresher(new DuckDbFile(data.duckDbFile()), DASHBOARD_REFRESH, Clock.systemUTC());
+    }
+    SnowflakePanelSource snowflake =
+        track(new SnowflakePanelSource(options.snowflake().get(), SnowflakePanelSource.Driver.snowflake()));
+    out.println("Signing in to Snowflake (" + options.snowflake().get().describe() + ")...");
+    snowflake.check();
+    out.println("Dashboard source:      " + snowflake.description());
+    return new DashboardRefresher(snowflake, SNOWFLAKE_DASHBOARD_REFRESH, Clock.systemUTC());
   }
 
   /** Something that binds a port when started. */

@@ -3,8 +3,10 @@ package io.github.variantconnect.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.variantconnect.quickstart.snowflake.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,35 @@ class QuickstartOptionsTest {
     assertThat(options.targetLag()).isEqualTo(Duration.ofSeconds(3));
     assertThat(options.connectorFiles())
         .containsExactly("ats-source.json", "clickstream-http-source.json", "variant-sink-duckdb.json");
+    assertThat(options.dashboardSource()).isEqualTo(QuickstartOptions.DashboardSource.DUCKDB);
+    assertThat(options.snowflake()).isEmpty();
+  }
+
+  @Test
+  void theDashboardReadsSnowflakeWithSettingsFromPropertiesAndTheEnvironment() {
+    Properties properties = new Properties();
+    properties.setProperty("quickstart.dashboard.source", "snowflake");
+    properties.setProperty("quickstart.snowflake.private.key", TestKeys.PEM);
+    properties.setProperty("quickstart.snowflake.warehouse", "DASHBOARD_WH");
+
+    QuickstartOptions options = QuickstartOptions.parse(new String[0], properties,
+        Map.of("SNOWFLAKE_ACCOUNT", "myorg-myaccount", "SNOWFLAKE_USER", "DASHBOARD", "SNOWFLAKE_WAREHOUSE", "OTHER"));
+
+    assertThat(options.dashboardSource()).isEqualTo(QuickstartOptions.DashboardSource.SNOWFLAKE);
+    assertThat(options.snowflake()).hasValueSatisfying(snowflake -> {
+      assertThat(snowflake.user()).isEqualTo("DASHBOARD");
+      assertThat(snowflake.warehouse()).isEqualTo("DASHBOARD_WH");
+    });
+    assertThat(QuickstartOptions.parse(new String[] {"--dashboard-source=DuckDB"}, properties, Map.of())
+        .snowflake()).isEmpty();
+  }
+
+  @Test
+  void aSnowflakeDashboardWithoutItsSettingsOrAnUnknownSourceIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--dashboard-source=snowflake"}, new Properties(),
+        Map.of())).hasMessageContaining("quickstart.snowflake.account (or SNOWFLAKE_ACCOUNT) is required");
+    assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--dashboard-source=postgres"}, new Properties(),
+        Map.of())).hasMessage("quickstart.dashboard.source must be duckdb or snowflake, got 'postgres'");
   }
 
   @Test

@@ -22,7 +22,18 @@ import org.apache.kafka.common.TopicPartition;
  */
 public abstract class TransactionalTarget<C> implements Target {
 
+  private final long maxContentBytes;
   private final Map<TopicPartition, Long> committed = new HashMap<>();
+
+  /** @param maxContentBytes the largest RECORD_CONTENT the store takes, in UTF-8 bytes */
+  protected TransactionalTarget(long maxContentBytes) {
+    this.maxContentBytes = maxContentBytes;
+  }
+
+  @Override
+  public long maxContentBytes() {
+    return maxContentBytes;
+  }
 
   /** Reads every offset this connector has stored, making the offsets table when missing. */
   protected abstract Map<TopicPartition, Long> loadOffsets() throws TargetException;

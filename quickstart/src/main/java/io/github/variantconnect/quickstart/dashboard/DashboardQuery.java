@@ -1,8 +1,10 @@
 package io.github.variantconnect.quickstart.dashboard;
 
 /**
- * What the dashboard reads, one fixed query per panel over the views of {@code sql/duckdb}. Nothing
- * here is built from a request: the page only ever receives these answers.
+ * What the dashboard reads, one fixed query per panel over the views of {@code sql/duckdb} or
+ * {@code sql/snowflake}. Nothing here is built from a request: the page only ever receives these
+ * answers. Each text is valid in both engines (intervals as quoted literals, {@code INTERVAL '1
+ * hour'}, the one form both accept; no engine-only functions), so the panels cannot drift apart.
  *
  * <p>The views read the mirror that {@code sql/duckdb/refresh} keeps (latest status per train,
  * funnel steps per session, activity per user and session, trends per hour), so most panels cost
@@ -30,7 +32,7 @@ public enum DashboardQuery {
         AND event_time >= COALESCE((SELECT MAX(event_time) FROM ATS_LATEST_STATUS WHERE is_active),
                                    TIMESTAMP '-infinity') - INTERVAL 1 HOUR
       GROUP BY event_time
-      QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL 1 HOUR
+      QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL '1 hour'
       ORDER BY event_time"""),
 
   /** Where every train is now. */
@@ -92,7 +94,7 @@ public enum DashboardQuery {
   HOURLY_TRENDS("hourly_trends", 1, """
       SELECT event_hour, event_type, events, revenue
       FROM HOURLY_TRENDS
-      QUALIFY event_hour >= MAX(event_hour) OVER () - INTERVAL 23 HOUR
+      QUALIFY event_hour >= MAX(event_hour) OVER () - INTERVAL '23 hours'
       ORDER BY event_hour, event_type"""),
 
   TOP_CUSTOMERS("top_customers", 1, """

@@ -21,22 +21,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads every panel's query from the DuckDB file on one short read-only connection per round, and
- * keeps the answers as a ready JSON document: page requests never touch the file, however many
- * tabs are open. A panel whose query fails keeps its last good answer (with the error beside it),
- * so the page never goes blank while the sink holds the file or a view is still missing.
+ * Reads every panel's query from a {@link PanelSource} (the DuckDB file, or Snowflake) on one
+ * connection per round, and keeps the answers as a ready JSON document: page requests never touch
+ * the database, however many tabs are open. A panel whose query fails keeps its last good answer
+ * (with the error beside it), so the page never goes blank while the sink holds the file, a view is
+ * still missing or the account is unreachable.
  *
- * <p>The sink cannot flush while we read. Rounds are therefore spaced at least {@value
- * #PAUSE_FACTOR} times as long as the last one took: as the data grows and the views get slower,
- * the dashboard refreshes less often instead of starving the writer.
+ * <p>The sink cannot flush the DuckDB file while we read, and every Snowflake round costs warehouse
+ * time. Rounds are therefore spaced at least {@value #PAUSE_FACTOR} times as long as the last one
+ * took: as the data grows and the views get slower, the dashboard refreshes less often instead of
+ * starving the writer.
  */
 public final class DashboardRefresher implements AutoCloseable {
 
   static final int PAUSE_FACTOR = 4;
-  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DuckDbFile file;
+  private final PanelSource source;
   private final Duration interval;
   private final Clock clock;
   private final Map<DashboardQuery, Panel> panels = new EnumMap<>(DashboardQuery.class);
@@ -56,7 +57,12 @@ public final class DashboardRefresher implements AutoCloseable {
   record Panel(List<Map<String, Object>> rows, Instant updatedAt, String error) {}
 
   public DashboardRefresher(DuckDbFile file, Duration interval, Clock clock) {
-    this.file = file;
+    this(new DuckDbPanelSource(file), interval, clock);
+  }
+
+  /** Refreshes from {@code source}, which it closes when closed. */
+  public DashboardRefresher(PanelSource source, Duration interval, Clock clock) {
+    this.source = source;
     this.interval = interval;
     this.clock = clock;
     publish();
@@ -105,14 +111,12 @@ public final class DashboardRefresher implements AutoCloseable {
     Map<DashboardQuery, Object> answers;
     long started = System.nanoTime();
     try {
-      answers = file.read(LOCK_PATIENCE, this::runDueQueries);
+      answers = source.read(this::runDueQueries);
       lastReadMillis = (System.nanoTime() - started) / 1_000_000;
       lastRead = clock.instant();
       lastRoundError = null;
     } catch (SQLException e) {
-      lastRoundError = DuckDbFile.isLockConflict(e)
-          ? "the sink is writing the DuckDB file; showing the previous answers"
-          : e.getMessage();
+      lastRoundError = source.explain(e);
       publish();
       return;
     }
@@ -184,5 +188,6 @@ public final class DashboardRefresher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    source.close();
   }
 }

@@ -5,19 +5,24 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 
 /**
- * Turns query results into JSON-ready rows (column label → value). Times become ISO-8601 UTC
- * strings: the views' naive timestamps are UTC by contract ({@code … AT TIME ZONE 'UTC'}), and the
- * JVM's own time zone must not shift them. Non-finite doubles become null, as JSON has no NaN.
+ * Turns query results into JSON-ready rows (column label, lower case → value). Times become
+ * ISO-8601 UTC strings: the views' naive timestamps are UTC by contract ({@code … AT TIME ZONE 'UTC'}
+ * in DuckDB, {@code CONVERT_TIMEZONE('UTC', …)::TIMESTAMP_NTZ} in Snowflake), and the JVM's own time
+ * zone must not shift them. Only calls both drivers implement are used: a UTC calendar for naive
+ * timestamps (Snowflake's driver rejects {@code getObject(i, LocalDateTime.class)}) and the text of
+ * dates. Non-finite doubles become null, as JSON has no NaN.
  */
 final class ResultRows {
 
@@ -29,7 +34,7 @@ final class ResultRows {
     while (rs.next()) {
       Map<String, Object> row = new LinkedHashMap<>();
       for (int i = 1; i <= meta.getColumnCount(); i++) {
-        row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value(rs, i, meta.getColumnType(i)));
+        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), value(rs, i, meta.getColumnType(i)));
       }
       rows.add(row);
     }
@@ -42,11 +47,16 @@ final class ResultRows {
       return null;
     }
     return switch (type) {
-      case Types.TIMESTAMP -> rs.getObject(column, LocalDateTime.class).atOffset(ZoneOffset.UTC).toInstant().toString();
-      case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(column, OffsetDateTime.class).toInstant().toString();
-      case Types.DATE -> rs.getDate(column).toLocalDate().toString();
+      case Types.TIMESTAMP -> rs.getTimestamp(column, utc()).toInstant().toString();
+      case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getTimestamp(column).toInstant().toString();
+      case Types.DATE -> LocalDate.parse(rs.getString(column)).toString();
       default -> plain(raw);
     };
+  }
+
+  /** A calendar per call: Calendar is mutable and drivers may set fields on it. */
+  private static Calendar utc() {
+    return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
   }
 
   private static Object plain(Object raw) throws SQLException {

@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository's sql/ folder from wherever the tests run (the module or the root). */
-final class SqlDirectory {
+public final class SqlDirectory {
 
   private SqlDirectory() {}
 
-  static Path duckdb() {
+  public static Path duckdb() {
     return root().resolve("duckdb");
   }
 
@@ -17,11 +17,11 @@ final class SqlDirectory {
     return duckdb().resolve("refresh");
   }
 
-  static Path snowflake() {
+  public static Path snowflake() {
     return root().resolve("snowflake");
   }
 
-  static Path root() {
+  public static Path root() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path sql = dir.resolve("sql");
       if (Files.isDirectory(sql.resolve("duckdb")) && Files.isDirectory(sql.resolve("snowflake"))) {

@@ -1,10 +1,9 @@
 package io.github.variantconnect.sink.target.duckdb;
 
 import io.github.variantconnect.sink.target.Batch;
-import io.github.variantconnect.sink.target.JdbcOffsets;
+import io.github.variantconnect.sink.target.JdbcTransactionalTarget;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
-import io.github.variantconnect.sink.target.TransactionalTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import org.duckdb.DuckDBConnection;
  * (read-only ones too), so the log is left to grow to {@code duckdb.checkpoint.threshold.bytes}
  * and checkpointed by the commit that crosses it.
  */
-public final class DuckDbTarget extends TransactionalTarget<Connection> {
+public final class DuckDbTarget extends JdbcTransactionalTarget {
 
   /** DuckDB holds strings of up to 4 GB; a Java string ends first. */
   private static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 16;
@@ -50,16 +49,13 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
   private final Set<String> checkedTables = new HashSet<>();
 
   public DuckDbTarget(DuckDbConfig config, String connectorName, DuckDbFiles.Connector connector) {
+    super(MAX_CONTENT_BYTES, connectorName, DuckDbSql.selectOffsets(config.offsetsTable()),
+        DuckDbSql.deleteOffset(config.offsetsTable()));
     this.file = config.path();
     this.offsetsTable = config.offsetsTable();
     this.connectorName = connectorName;
     this.connectionSettings = DuckDbSql.checkpointSettings(config.checkpointThresholdBytes());
     this.connector = connector;
-  }
-
-  @Override
-  public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
   }
 
   @Override
@@ -141,16 +137,6 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
   }
 
   @Override
-  protected Map<TopicPartition, Long> readOffsets(Connection connection) throws SQLException {
-    return JdbcOffsets.read(connection, DuckDbSql.selectOffsets(offsetsTable), connectorName);
-  }
-
-  @Override
-  protected void deleteOffsets(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
-    JdbcOffsets.delete(connection, DuckDbSql.deleteOffset(offsetsTable), connectorName, partitions);
-  }
-
-  @Override
   protected void storeOffsets(Connection connection, Map<TopicPartition, Long> offsets) throws SQLException {
     if (offsets.isEmpty()) {
       return;
@@ -194,14 +180,6 @@ public final class DuckDbTarget extends TransactionalTarget<Connection> {
       throw DuckDbErrors.classify(file, action, e);
     } finally {
       DuckDbFiles.unlock(file);
-    }
-  }
-
-  private static void rollbackQuietly(Connection connection) {
-    try {
-      connection.rollback();
-    } catch (SQLException ignored) {
-      // Closing the connection discards the transaction anyway.
     }
   }
 }

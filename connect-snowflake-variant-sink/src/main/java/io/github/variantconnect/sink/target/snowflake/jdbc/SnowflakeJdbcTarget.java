@@ -1,11 +1,10 @@
 package io.github.variantconnect.sink.target.snowflake.jdbc;
 
 import io.github.variantconnect.sink.target.Batch;
-import io.github.variantconnect.sink.target.JdbcOffsets;
+import io.github.variantconnect.sink.target.JdbcTransactionalTarget;
 import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.Row;
 import io.github.variantconnect.sink.target.TargetException;
-import io.github.variantconnect.sink.target.TransactionalTarget;
 import io.github.variantconnect.sink.target.snowflake.JdbcConnector;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeIdentifier;
@@ -16,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +28,7 @@ import org.apache.kafka.common.TopicPartition;
  * transaction, after taking the offsets table's lock, so a retried batch, an ambiguous commit or a
  * task that does not know yet it was replaced never duplicates a row.
  */
-public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
+public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
 
   /** Snowflake's VARIANT limit. */
   private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
@@ -50,15 +48,12 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
 
   public SnowflakeJdbcTarget(JdbcConnector connector, SnowflakeTables tables, SnowflakeIdentifier offsetsTable,
       String connectorName) {
+    super(MAX_CONTENT_BYTES, connectorName, SnowflakeSql.selectOffsets(qualified(tables, offsetsTable)),
+        SnowflakeSql.deleteOffset(qualified(tables, offsetsTable)));
     this.connector = connector;
     this.tables = tables;
-    this.offsetsTable = SnowflakeSql.qualified(tables.database(), tables.schema(), offsetsTable);
+    this.offsetsTable = qualified(tables, offsetsTable);
     this.connectorName = connectorName;
-  }
-
-  @Override
-  public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
   }
 
   @Override
@@ -157,6 +152,10 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
     }
   }
 
+  private static String qualified(SnowflakeTables tables, SnowflakeIdentifier table) {
+    return SnowflakeSql.qualified(tables.database(), tables.schema(), table);
+  }
+
   @Override
   public void close() {
     super.close();
@@ -177,16 +176,6 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
       lock.setString(1, connectorName);
       lock.executeUpdate();
     }
-  }
-
-  @Override
-  protected Map<TopicPartition, Long> readOffsets(Connection c) throws SQLException {
-    return JdbcOffsets.read(c, SnowflakeSql.selectOffsets(offsetsTable), connectorName);
-  }
-
-  @Override
-  protected void deleteOffsets(Connection c, Collection<TopicPartition> partitions) throws SQLException {
-    JdbcOffsets.delete(c, SnowflakeSql.deleteOffset(offsetsTable), connectorName, partitions);
   }
 
   /** Runs work on the connection, opening it when needed; after a failure the next call reconnects. */
@@ -217,14 +206,6 @@ public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
       }
       connection = null;
       offsetsTableReady = false;
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // Closing the connection discards the transaction anyway.
     }
   }
 
