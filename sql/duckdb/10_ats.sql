@@ -135,34 +135,18 @@ FROM MIRROR_ATS_LATEST;
 
 -- One row per alert raised by an event. is_active marks the alerts of each train's latest event:
 -- those are the dashboard's active alerts, and their count is ATS_KPIS.active_alerts.
+-- Written as two parts so that reading only the active alerts (the dashboard) reads only the
+-- latest events: DuckDB drops the second part for WHERE is_active.
 CREATE OR REPLACE VIEW ATS_ALERTS AS
-WITH raised AS (
-  SELECT
-    t.event_id,
-    t.train_id,
-    t.line_id,
-    t.event_time,
-    a.alert_type,
-    t.status,
-    t.station_id,
-    t.passenger_count,
-    t.power_kw
-  FROM ATS_TRANSFORMED t
-  CROSS JOIN UNNEST(t.alerts) AS a(alert_type)
-)
-SELECT
-  r.event_id,
-  r.train_id,
-  r.line_id,
-  r.event_time,
-  r.alert_type,
-  r.status,
-  r.station_id,
-  r.passenger_count,
-  r.power_kw,
-  (l.event_id IS NOT NULL) AS is_active
-FROM raised r
-LEFT JOIN ATS_LATEST_STATUS l ON l.event_id = r.event_id;
+SELECT l.event_id, l.train_id, l.line_id, l.event_time, a.alert_type, l.status, l.station_id,
+       l.passenger_count, l.power_kw, true AS is_active
+FROM MIRROR_ATS_LATEST l
+CROSS JOIN UNNEST(l.alerts) AS a(alert_type)
+UNION ALL
+SELECT t.event_id, t.train_id, t.line_id, t.event_time, a.alert_type, t.status, t.station_id,
+       t.passenger_count, t.power_kw, false AS is_active
+FROM (SELECT * FROM MIRROR_ATS_TRANSFORMED ANTI JOIN MIRROR_ATS_LATEST l USING (event_id)) t
+CROSS JOIN UNNEST(t.alerts) AS a(alert_type);
 
 -- Network-wide figures per hour of event time. Averages are over events (one per train per
 -- tick), so they are time-weighted per train; active_trains counts trains with at least one

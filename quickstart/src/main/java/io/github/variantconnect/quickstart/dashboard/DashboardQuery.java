@@ -30,7 +30,7 @@ public enum DashboardQuery {
       FROM ATS_TRANSFORMED
       WHERE status <> 'OUT_OF_SERVICE'
         AND event_time >= COALESCE((SELECT MAX(event_time) FROM ATS_LATEST_STATUS WHERE is_active),
-                                   TIMESTAMP '-infinity') - INTERVAL 1 HOUR
+                                   TIMESTAMP '0001-01-01 00:00:00') - INTERVAL '1 hour'
       GROUP BY event_time
       QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL '1 hour'
       ORDER BY event_time"""),
@@ -55,15 +55,15 @@ public enum DashboardQuery {
              MIN(position_km) AS position_km
       FROM ATS_TRANSFORMED
       WHERE status = 'DWELLING' AND latitude IS NOT NULL AND longitude IS NOT NULL
-        AND event_time >= (SELECT MAX(event_time) FROM ATS_LATEST_STATUS) - INTERVAL 1 DAY
+        AND event_time >= (SELECT MAX(event_time) FROM ATS_LATEST_STATUS) - INTERVAL '1 day'
       GROUP BY line_id, station_id
       ORDER BY line_id, position_km"""),
 
-  /** Alerts carried by each train's latest event (the active rows of ATS_ALERTS). */
+  /** Alerts carried by each train's latest event. */
   ALERTS("alerts", 1, """
-      SELECT train_id, line_id, a.alert_type, status, station_id, passenger_count, power_kw, event_time
-      FROM ATS_LATEST_STATUS
-      CROSS JOIN UNNEST(alerts) AS a(alert_type)
+      SELECT train_id, line_id, alert_type, status, station_id, passenger_count, power_kw, event_time
+      FROM ATS_ALERTS
+      WHERE is_active
       ORDER BY alert_type, train_id
       LIMIT 100"""),
 
