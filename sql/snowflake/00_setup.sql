@@ -8,7 +8,7 @@ SET VC_ROLE = 'VARIANT_CONNECT_ROLE';     -- the sink connector's role
 SET VC_USER = 'VARIANT_CONNECT_USER';     -- the sink connector's user (snowflake.user.name)
 SET VC_WAREHOUSE = 'VARIANT_CONNECT_WH';  -- runs the dynamic tables and the JDBC target's inserts
 SET VC_DATABASE = 'VARIANT_CONNECT';      -- snowflake.database.name
-SET VC_SCHEMA = 'VARIANT_CONNECT.KAFKA';  -- database.schema; snowflake.schema.name = KAFKA
+SET VC_SCHEMA = 'VARIANT_CONNECT.RAW';    -- database.schema; snowflake.schema.name = RAW
 SET VC_OWNER_ROLE = 'SYSADMIN';           -- owns the warehouse, database, schema and analytics objects
 
 -- Identities: a role for the connector, granted upwards so the owner role inherits whatever the
@@ -52,7 +52,10 @@ CREATE DATABASE IF NOT EXISTS IDENTIFIER($VC_DATABASE);
 CREATE SCHEMA IF NOT EXISTS IDENTIFIER($VC_SCHEMA);
 
 -- What the connector needs: a warehouse for the JDBC target (Snowpipe Streaming needs none),
--- the right to find the schema and to create the raw tables and its offsets table in it.
+-- the right to find the schema and to create the raw tables and its offsets table in it. CREATE
+-- TABLE is needed only for tables an administrator did not create: with the raw tables of
+-- 10_ats.sql / 20_clickstream.sql in place (and, for JDBC, the offsets table made as the sink's README
+-- shows), leave it out.
 GRANT USAGE ON WAREHOUSE IDENTIFIER($VC_WAREHOUSE) TO ROLE IDENTIFIER($VC_ROLE);
 
 GRANT USAGE ON DATABASE IDENTIFIER($VC_DATABASE) TO ROLE IDENTIFIER($VC_ROLE);

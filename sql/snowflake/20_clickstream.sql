@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS CLICKSTREAM_RAW (
 CREATE OR REPLACE DYNAMIC TABLE CLICKSTREAM_EVENTS
   TARGET_LAG = '1 minute'
   WAREHOUSE = VARIANT_CONNECT_WH
+  -- Stated, not left to AUTO: a query that cannot refresh incrementally fails at creation instead
+  -- of silently recomputing the whole table each minute.
+  REFRESH_MODE = INCREMENTAL
 AS
 WITH typed AS (
   SELECT

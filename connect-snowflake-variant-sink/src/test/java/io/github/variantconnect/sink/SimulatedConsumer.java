@@ -28,6 +28,14 @@ public final class SimulatedConsumer {
     }
   }
 
+  /** Appends one record with the given JSON text as its value; returns its offset. */
+  public long produce(TopicPartition tp, String json) {
+    List<SinkRecord> log = logs.computeIfAbsent(tp, t -> new ArrayList<>());
+    long offset = log.size();
+    log.add(Records.json(tp.topic(), tp.partition(), offset, json));
+    return offset;
+  }
+
   /** Deletes and recreates the topic of {@code tp}: an empty log, offsets from 0 again. */
   public void recreate(TopicPartition tp) {
     logs.put(tp, new ArrayList<>());

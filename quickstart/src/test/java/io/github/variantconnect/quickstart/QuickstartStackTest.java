@@ -58,7 +58,7 @@ class QuickstartStackTest {
 
     assertThatThrownBy(() -> QuickstartStack.start(QuickstartOptions.parse(new String[0], properties, Map.of()),
         new PrintStream(out, true, StandardCharsets.UTF_8)))
-        .hasMessageContaining("Snowflake login to VARIANT_CONNECT.KAFKA as DASHBOARD on vc-no-such-account-")
+        .hasMessageContaining("Snowflake login to VARIANT_CONNECT.RAW as DASHBOARD on vc-no-such-account-")
         .hasMessageContaining("quickstart.snowflake.account");
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Signing in to Snowflake").doesNotContain("Kafka broker");
   }

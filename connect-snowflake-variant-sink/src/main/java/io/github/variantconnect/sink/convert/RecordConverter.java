@@ -126,7 +126,8 @@ public final class RecordConverter {
         bytes + " bytes, the limit is " + maxContentBytes);
   }
 
-  static long utf8Length(String s) {
+  /** UTF-8 bytes of {@code s}, counted without encoding it. */
+  public static long utf8Length(String s) {
     long bytes = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

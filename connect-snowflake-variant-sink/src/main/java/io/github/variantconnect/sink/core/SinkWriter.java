@@ -54,6 +54,8 @@ public final class SinkWriter {
   private final FlushPolicy policy;
   private final RecordErrors errors;
   private final RetryBudget retry;
+  /** A fatal failure the target reported on an offset commit; the next put fails the task with it. */
+  private TargetException commitFailure;
   private final SinkMetrics metrics;
   private final LongSupplier clock;
   private final OffsetsAheadPolicy aheadPolicy;
@@ -125,6 +127,11 @@ public final class SinkWriter {
   }
 
   public void put(Collection<SinkRecord> records) {
+    if (commitFailure != null) {
+      // The worker only logs what preCommit throws; a failure waiting cannot fix must stop the task here.
+      throw new ConnectException(codeOf(commitFailure).messageWithHint("reading committed offsets: "
+          + commitFailure.getMessage()), commitFailure);
+    }
     long now = clock.getAsLong();
     for (SinkRecord record : records) {
       accept(record, now);
@@ -153,6 +160,10 @@ public final class SinkWriter {
     Row row;
     try {
       row = converter.convert(record, tables.tableFor(record.topic()));
+      RecordRejectedException refusal = row == null ? null : target.refusal(row);
+      if (refusal != null) {
+        throw refusal;
+      }
     } catch (RecordRejectedException e) {
       errors.rejected(record, e);
       metrics.deadLettered();
@@ -335,7 +346,10 @@ public final class SinkWriter {
           e.committed().keySet(), e.getMessage());
       return Map.of();
     } catch (TargetException e) {
-      // Nothing is lost by skipping one commit; the next put reports a lasting outage.
+      if (!e.retriable()) {
+        commitFailure = e;
+      }
+      // Nothing is lost by skipping one commit; the next put reports a lasting outage or a fatal failure.
       log.warn("Could not read committed offsets from the target ({}); skipping this offset commit", e.getMessage());
       return Map.of();
     }

@@ -33,6 +33,11 @@ public enum SinkErrorCode {
   SNOWFLAKE_ROW_REJECTED("VS-206", "Snowflake rejected a row",
       "Check the table's columns: the sink writes RECORD_METADATA and RECORD_CONTENT (VARIANT); other columns must"
           + " be nullable and without defaults. Then restart the task."),
+  SNOWFLAKE_UNREACHABLE("VS-207", "Snowflake could not be reached within snowflake.connect.budget.ms",
+      "Fix the cause named above: an account host that does not resolve (check snowflake.url.name, e.g."
+          + " myorg-myaccount.snowflakecomputing.com), a network path that is blocked (check the worker's firewall and"
+          + " jvm.proxy.host / jvm.proxy.port), or a login that never completes (check the key or OAuth settings)."
+          + " Then restart the task; raise snowflake.connect.budget.ms for slow networks."),
   DEAD_LETTER_FAILED("VS-301", "Could not write a record to the dead-letter queue",
       "Check errors.deadletterqueue.topic.name and the worker's access to that topic."),
   RECORD_REJECTED("VS-302", "Record rejected and errors.tolerance is none",

@@ -1,5 +1,6 @@
 package io.github.variantconnect.sink.target;
 
+import io.github.variantconnect.sink.errors.RecordRejectedException;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -28,6 +29,15 @@ public interface Target extends AutoCloseable {
 
   /** Largest RECORD_CONTENT, in UTF-8 bytes, the store accepts; bigger records are dead-lettered. */
   long maxContentBytes();
+
+  /**
+   * Why the store would refuse this row (a rule of its value type, such as a repeated object key),
+   * or null when it takes it. Checked before the row is buffered, so such a record is dead-lettered
+   * like one that failed to convert, instead of failing a whole batch. The default takes any row.
+   */
+  default RecordRejectedException refusal(Row row) {
+    return null;
+  }
 
   /**
    * Takes ownership of the partitions (a streaming target opens a channel per partition here,

@@ -74,7 +74,7 @@ public record SnowflakeSettings(
         values.optional(ROLE).map(role -> identifier(ROLE, role)),
         identifier(WAREHOUSE, values.optional(WAREHOUSE).orElse("VARIANT_CONNECT_WH")),
         identifier(DATABASE, values.optional(DATABASE).orElse("VARIANT_CONNECT")),
-        identifier(SCHEMA, values.optional(SCHEMA).orElse("KAFKA")),
+        identifier(SCHEMA, values.optional(SCHEMA).orElse("RAW")),
         loginTimeout(values.optional(LOGIN_TIMEOUT).orElse("30")));
   }
 

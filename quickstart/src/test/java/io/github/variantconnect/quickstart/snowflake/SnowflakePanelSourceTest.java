@@ -46,7 +46,7 @@ class SnowflakePanelSourceTest {
     Properties login = snowflake.logins.get(0);
     assertThat(login.get("privateKey")).isEqualTo(TestKeys.KEY);
     assertThat(login).containsEntry("authenticator", "SNOWFLAKE_JWT").containsEntry("user", "DASHBOARD")
-        .containsEntry("db", "VARIANT_CONNECT").containsEntry("schema", "KAFKA")
+        .containsEntry("db", "VARIANT_CONNECT").containsEntry("schema", "RAW")
         .containsEntry("warehouse", "VARIANT_CONNECT_WH").containsEntry("role", "DASHBOARD_READER")
         .containsEntry("loginTimeout", "7").containsEntry("JDBC_QUERY_RESULT_FORMAT", "JSON")
         .containsEntry("TIMEZONE", "UTC").containsKeys("networkTimeout", "queryTimeout", "STATEMENT_TIMEOUT_IN_SECONDS");
@@ -70,7 +70,7 @@ class SnowflakePanelSourceTest {
     snowflake.loginFailure = new SQLException("JWT token is invalid.", "08001", 390144);
     try (SnowflakePanelSource source = source()) {
       assertThatThrownBy(source::check)
-          .hasMessageContaining("Snowflake login to VARIANT_CONNECT.KAFKA as DASHBOARD on myorg-myaccount")
+          .hasMessageContaining("Snowflake login to VARIANT_CONNECT.RAW as DASHBOARD on myorg-myaccount")
           .hasMessageContaining("failed: JWT token is invalid.")
           .hasMessageContaining("RSA_PUBLIC_KEY");
     }
@@ -81,7 +81,7 @@ class SnowflakePanelSourceTest {
     snowflake.schemaMissing = true;
     try (SnowflakePanelSource source = source()) {
       assertThatThrownBy(source::check)
-          .hasMessageContaining("no VARIANT_CONNECT.KAFKA")
+          .hasMessageContaining("no VARIANT_CONNECT.RAW")
           .hasMessageContaining("quickstart.snowflake.schema");
     }
   }

@@ -59,7 +59,7 @@ class SnowflakeSettingsTest {
     String body = TestKeys.PEM.split("\n")[1];
 
     assertThat(settings.toString()).doesNotContain(body);
-    assertThat(settings.describe()).doesNotContain(body).contains("VARIANT_CONNECT.KAFKA", "DASHBOARD");
+    assertThat(settings.describe()).doesNotContain(body).contains("VARIANT_CONNECT.RAW", "DASHBOARD");
   }
 
   @Test

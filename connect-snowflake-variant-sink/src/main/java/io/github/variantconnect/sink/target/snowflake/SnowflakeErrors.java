@@ -33,6 +33,10 @@ public final class SnowflakeErrors {
 
   /** A JDBC failure while {@code action} (e.g. "inserting into DB.SCHEMA.T"). */
   public static TargetException classify(String action, SQLException e) {
+    if (e instanceof ConnectBudget.Exceeded budgeted) {
+      TargetException failure = budgeted.failure();
+      return new TargetException(action + ": " + failure.getMessage(), failure.retriable(), failure.code(), failure);
+    }
     int code = e.getErrorCode();
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String detail = action + ": Snowflake error " + code + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")")
@@ -56,6 +60,16 @@ public final class SnowflakeErrors {
   /** True when the streaming SDK says a channel is invalid or closed: reopen it and rewind. */
   public static boolean isChannelInvalid(SFException e) {
     return SDK_CHANNEL_INVALID.contains(e.getVendorCode());
+  }
+
+  /** True when the SDK refused a row's values (ON_ERROR=ABORT throws the first such error from insertRows). */
+  public static boolean isRowError(SFException e) {
+    return SDK_ROW.contains(e.getVendorCode());
+  }
+
+  /** True when the SDK refused the credentials or client settings: no reopening helps. */
+  public static boolean isAuthError(SFException e) {
+    return SDK_AUTH.contains(e.getVendorCode());
   }
 
   /** A streaming SDK failure while {@code action}. */

@@ -6,6 +6,7 @@ import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetProvider;
 import io.github.variantconnect.sink.target.TargetSettings;
+import io.github.variantconnect.sink.target.snowflake.hpa.HpaTargetFactory;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import io.github.variantconnect.sink.target.snowflake.streaming.SdkStreamingIngest;
 import io.github.variantconnect.sink.target.snowflake.streaming.SnowpipeStreamingTarget;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code variant.target=snowflake}: Snowflake VARIANT tables, through Snowpipe Streaming (the
- * default) or JDBC as {@code snowflake.ingestion.method} says. Nothing contacts Snowflake before a
+ * {@code variant.target=snowflake}: Snowflake VARIANT tables, through Snowpipe Streaming's
+ * high-performance architecture (the default), classic Snowpipe Streaming or JDBC, as {@code
+ * snowflake.ingestion.method} says. Nothing contacts Snowflake before a
  * task opens its partitions.
  */
 public final class SnowflakeTargetProvider implements TargetProvider {
@@ -48,12 +50,16 @@ public final class SnowflakeTargetProvider implements TargetProvider {
     SnowflakeTables tables = new SnowflakeTables(config.database(), config.schema());
     JdbcConnector jdbc = JdbcConnector.of(config);
     log.info("Task {} of {} writes to Snowflake: {}", settings.taskId(), settings.connectorName(), config);
+    if (config.ingestionMethod() == IngestionMethod.SNOWPIPE_STREAMING_HPA) {
+      return HpaTargetFactory.create(config, settings, names -> tables.ensure(jdbc, names));
+    }
     if (config.ingestionMethod() == IngestionMethod.JDBC) {
-      return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName());
+      return new SnowflakeJdbcTarget(jdbc, tables, config.offsetsTable(), settings.connectorName(),
+          config.jdbcTimeouts());
     }
     String clientName = clientName(settings);
-    return new SnowpipeStreamingTarget(() -> SdkStreamingIngest.connect(config, clientName), jdbc, tables, routing,
-        settings.connectorName());
+    return new SnowpipeStreamingTarget(SdkStreamingIngest.connector(config, clientName), jdbc, tables, routing,
+        settings.connectorName(), config.connectBudget());
   }
 
   /** One streaming client per task; its name shows in Snowflake's views of clients. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class FakeJdbc {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Pattern LAST_IDENTIFIER = Pattern.compile("\"([^\"]+)\"$");
 
   /** One thing a connection did. */
@@ -99,6 +100,7 @@ final class FakeJdbc {
     /** Statements ran since the last commit or rollback, with auto-commit off. */
     private boolean inTransaction;
     private Changes changes = new Changes();
+    private final Map<String, String> sessionParameters = new HashMap<>();
 
     ConnectionHandler(FakeSnowflake account) {
       this.account = account;
@@ -179,6 +181,15 @@ final class FakeJdbc {
         throw failure;
       }
       List<Object> values = new ArrayList<>(new TreeMap<>(binds).values());
+      if (sql.startsWith("ALTER SESSION SET ")) {
+        // Session parameters (https://docs.snowflake.com/en/sql-reference/sql/alter-session): kept per connection.
+        for (String assignment : sql.substring("ALTER SESSION SET ".length()).split(",")) {
+          String[] parts = assignment.split("=");
+          sessionParameters.put(parts[0].trim(), parts[1].trim());
+        }
+        account.sessionParameters.add(Map.copyOf(sessionParameters));
+        return 0;
+      }
       String table = sql.split(" ")[0].equals("DESCRIBE") ? sql.substring("DESCRIBE TABLE ".length())
           : qualifiedAfter(sql);
       if (sql.startsWith("DESCRIBE TABLE ")) {
@@ -226,6 +237,12 @@ final class FakeJdbc {
         for (int i = 0; i < values.size(); i += 2) {
           checkJson((String) values.get(i));
           checkJson((String) values.get(i + 1));
+          for (String marker : account.refusedMarkers) {
+            if (((String) values.get(i + 1)).contains(marker)) {
+              // A value the column cannot take, e.g. "Numeric value '…' is not recognized" (100038, 22018).
+              throw new SQLException("Numeric value is not recognized", "22018", 100038);
+            }
+          }
           target.rows.add(new FakeSnowflake.StoredRow(lastIdentifier(table), (String) values.get(i),
               (String) values.get(i + 1)));
         }
@@ -278,11 +295,23 @@ final class FakeJdbc {
     }
   }
 
+  /**
+   * PARSE_JSON(text) as Snowflake documents it (https://docs.snowflake.com/en/sql-reference/functions/parse_json):
+   * invalid JSON and, without the 'd' parameter, a repeated key in an object fail the statement with
+   * "Error parsing JSON" (100069, SQLSTATE 22000); a VARIANT holds at most 16 MB
+   * (https://docs.snowflake.com/en/sql-reference/data-types-semistructured#characteristics-of-a-variant).
+   * The text is stored as given: numbers of up to 38 digits stay exact NUMBERs.
+   */
   private static void checkJson(String text) throws SQLException {
     try {
-      JSON.readTree(text);
+      STRICT.readTree(text);
     } catch (IOException e) {
-      throw new SQLException("Error parsing JSON: " + e.getClass().getSimpleName(), "22000", 100069);
+      String what = String.valueOf(e.getMessage()).contains("Duplicate field") ? "duplicate object attribute"
+          : e.getClass().getSimpleName();
+      throw new SQLException("Error parsing JSON: " + what, "22000", 100069);
+    }
+    if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 16 * 1024 * 1024) {
+      throw new SQLException("Max LOB size (16777216) exceeded", "22000", 100082);
     }
   }
 

@@ -52,10 +52,30 @@ public final class FakeSnowflake {
     }
   }
 
-  /** A channel as the server knows it: the committed token and which opening owns it. */
+  /** A channel as the server knows it: the committed token, which opening owns it, and its status. */
   static final class ServerChannel {
     String committedToken;
     long generation;
+    /** The server reports a failed status for the channel (a server-side error the client does not know yet). */
+    boolean statusFailed;
+  }
+
+  /** Values the SDK refuses on insert, by a marker in RECORD_CONTENT (a type the table's column cannot take). */
+  final List<String> refusedMarkers = new ArrayList<>();
+
+  /** Rows whose content holds {@code marker} are refused on insert, as a value the column cannot take. */
+  public FakeSnowflake refuseRowsContaining(String marker) {
+    refusedMarkers.add(marker);
+    return this;
+  }
+
+  /** Snowflake reports a failed status for the live channels ending with {@code suffix}; the client learns on its next call. */
+  public void failChannelStatus(String channelSuffix) {
+    channels.forEach((key, server) -> {
+      if (key.endsWith("." + channelSuffix) || key.endsWith(channelSuffix)) {
+        server.statusFailed = true;
+      }
+    });
   }
 
   final Map<String, Map<String, String>> tables = new LinkedHashMap<>();
@@ -71,6 +91,8 @@ public final class FakeSnowflake {
   /** Applies a commit and then reports it as failed, as a connection lost at the wrong moment would. */
   boolean failAfterNextCommit;
   final FakeJdbc.Log jdbcLog = new FakeJdbc.Log();
+  /** The session parameters of each JDBC connection, as they stood after each ALTER SESSION. */
+  final List<Map<String, String>> sessionParameters = new ArrayList<>();
   int clientsCreated;
 
   public FakeSnowflake failStreaming(String call, RuntimeException failure) {
@@ -182,7 +204,10 @@ public final class FakeSnowflake {
     }
   }
 
-  /** Invalidates the live channels of a table whose name ends with {@code suffix}: they drop what they hold. */
+  /**
+   * A failed flush of the live channels whose name ends with {@code suffix}: the SDK invalidates them
+   * and they drop what they hold (FlushService#invalidateAllChannelsInBlob).
+   */
   public void invalidate(String channelSuffix) {
     for (FakeStreamingIngestChannel channel : openedChannels) {
       if (channel.getName().endsWith(channelSuffix) && channel.isValid()) {
@@ -195,30 +220,42 @@ public final class FakeSnowflake {
     return qualified(table) + "." + channel;
   }
 
-  /** Opening a channel fences every earlier instance of it: a new generation owns it. */
+  /**
+   * Opening a channel fences every earlier instance of it: a new generation (the SDK's client and
+   * channel sequencers) owns it, and the status is fresh. Older instances are not told: they learn
+   * when their next flush is refused or their status is read, as in the SDK (see {@link #commit}).
+   */
   ServerChannel open(String table, String channel, String resetToken, boolean reset) {
     ServerChannel server = channels.computeIfAbsent(channelKey(table, channel), k -> new ServerChannel());
     server.generation++;
+    server.statusFailed = false;
     if (reset) {
       server.committedToken = resetToken;
-    }
-    for (FakeStreamingIngestChannel old : openedChannels) {
-      if (old.getName().equals(channel) && old.getTableName().equals(table) && old.isValid()) {
-        old.invalidate("reopened by a newer owner");
-      }
     }
     return server;
   }
 
-  void commit(String table, String channel, long generation, List<Map<String, Object>> values, String token) {
+  /** Whether the server answers a status request of this instance with success. */
+  synchronized boolean statusOk(String table, String channel, long generation) {
     ServerChannel server = channels.get(channelKey(table, channel));
-    if (server == null || server.generation != generation) {
-      return;
+    return server != null && server.generation == generation && !server.statusFailed;
+  }
+
+  /**
+   * Registers a flushed chunk. A fenced or failed channel's registration is refused, and the SDK then
+   * invalidates the channel (RegisterService / FlushService#invalidateAllChannelsInBlob): returns false.
+   */
+  synchronized boolean commit(String table, String channel, long generation, List<Map<String, Object>> values,
+      String token) {
+    ServerChannel server = channels.get(channelKey(table, channel));
+    if (server == null || server.generation != generation || server.statusFailed) {
+      return false;
     }
     for (Map<String, Object> value : values) {
       rows.add(new StoredRow(table, Objects.toString(value.get("RECORD_METADATA")),
           Objects.toString(value.get("RECORD_CONTENT"))));
     }
     server.committedToken = token;
+    return true;
   }
 }

@@ -12,9 +12,11 @@ import net.snowflake.ingest.utils.ErrorCode;
 import net.snowflake.ingest.utils.SFException;
 
 /**
- * The SDK's channel interface: rows are buffered with their offset token until the account
- * commits them (the SDK's flush), and lost if the channel is invalidated first — as a channel
- * fenced by a newer owner or hit by a server-side error loses them.
+ * The SDK's channel interface (snowflake-ingest-sdk 4.3.0, SnowflakeStreamingIngestChannelInternal),
+ * opened with ON_ERROR=ABORT: rows are validated as the SDK validates VARIANT values, buffered with
+ * their offset token until the account commits them (the SDK's flush), and lost if the channel is
+ * invalidated first. A channel fenced by a newer owner keeps taking rows locally, as the SDK's does;
+ * it learns of the fence when its flush is refused or its status is read.
  */
 public final class FakeStreamingIngestChannel implements SnowflakeStreamingIngestChannel {
 
@@ -49,10 +51,11 @@ public final class FakeStreamingIngestChannel implements SnowflakeStreamingInges
     bufferedToken = null;
   }
 
-  /** The SDK's background flush: buffered rows and their token become committed together. */
+  /** The SDK's background flush: buffered rows and their token become committed together, or the channel is invalidated. */
   void commit() {
-    if (valid && bufferedToken != null) {
-      account.commit(table, name, generation, List.copyOf(buffered), bufferedToken);
+    if (valid && bufferedToken != null && !account.commit(table, name, generation, List.copyOf(buffered),
+        bufferedToken)) {
+      invalidate("flush refused: the channel was reopened elsewhere or failed on the server");
     }
     buffered.clear();
     bufferedToken = null;
@@ -126,6 +129,11 @@ public final class FakeStreamingIngestChannel implements SnowflakeStreamingInges
     return insertRows(rows, endOffsetToken);
   }
 
+  /**
+   * SnowflakeStreamingIngestChannelInternal#insertRows: checkValidation (INVALID_CHANNEL), then
+   * CLOSED_CHANNEL, then AbstractRowBuffer.AbortIngestionStrategy: the first bad row throws and
+   * nothing of the call is buffered.
+   */
   @Override
   public InsertValidationResponse insertRows(Iterable<Map<String, Object>> rows, String offsetToken) {
     if (!valid) {
@@ -138,28 +146,53 @@ public final class FakeStreamingIngestChannel implements SnowflakeStreamingInges
     if (failure != null) {
       throw failure;
     }
-    InsertValidationResponse response = new InsertValidationResponse();
     List<Map<String, Object>> accepted = new ArrayList<>();
     long index = 0;
     for (Map<String, Object> row : rows) {
       if (!COLUMNS.containsAll(row.keySet())) {
-        InsertValidationResponse.InsertError error = new InsertValidationResponse.InsertError(row, index);
-        row.keySet().stream().filter(c -> !COLUMNS.contains(c)).forEach(error::addExtraColName);
-        response.addError(error);
+        // AbstractRowBuffer#verifyInputColumns
+        throw new SFException(ErrorCode.INVALID_FORMAT_ROW, "Extra columns: " + row.keySet(),
+            "Columns not present in the table shouldn't be specified, rowIndex:" + index);
       }
-      accepted.add(Map.copyOf(row));
+      Map<String, Object> stored = new java.util.HashMap<>();
+      for (Map.Entry<String, Object> column : row.entrySet()) {
+        String value = SdkVariant.validateAndParseVariantNew(column.getKey(), column.getValue(), index);
+        for (String marker : account.refusedMarkers) {
+          if (value != null && value.contains(marker)) {
+            throw SdkVariant.valueFormatNotAllowed(column.getKey(), "the column cannot take this value", index);
+          }
+        }
+        stored.put(column.getKey(), value);
+      }
+      accepted.add(stored);
       index++;
     }
-    if (!response.hasErrors()) {
-      buffered.addAll(accepted);
-      bufferedToken = offsetToken;
-    }
-    return response;
+    buffered.addAll(accepted);
+    bufferedToken = offsetToken;
+    return new InsertValidationResponse();
   }
 
+  /**
+   * SnowflakeStreamingIngestChannelInternal#getLatestCommittedOffsetToken: checkValidation, then a
+   * status request for this channel alone; a status other than success invalidates the channel and
+   * throws CHANNEL_STATUS_INVALID.
+   */
   @Override
   public String getLatestCommittedOffsetToken() {
-    return account.committedToken(table, name);
+    if (!valid) {
+      throw new SFException(ErrorCode.INVALID_CHANNEL, getFullyQualifiedName(), invalidation);
+    }
+    RuntimeException failure = account.nextStreamingFailure("status");
+    if (failure != null) {
+      throw failure;
+    }
+    if (!account.statusOk(table, name, generation)) {
+      invalidate("channel status is not success");
+      throw new SFException(ErrorCode.CHANNEL_STATUS_INVALID, getName(), 20);
+    }
+    synchronized (account) {
+      return account.committedToken(table, name);
+    }
   }
 
   @Override

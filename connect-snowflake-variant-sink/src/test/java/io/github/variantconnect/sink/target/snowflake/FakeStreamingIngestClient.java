@@ -23,8 +23,15 @@ public final class FakeStreamingIngestClient implements SnowflakeStreamingIngest
     this.name = name;
   }
 
+  /** Thread-safe as the SDK's client (its channel cache is concurrent): targets open channels in parallel. */
   @Override
   public SnowflakeStreamingIngestChannel openChannel(OpenChannelRequest request) {
+    synchronized (account) {
+      return openChannelLocked(request);
+    }
+  }
+
+  private SnowflakeStreamingIngestChannel openChannelLocked(OpenChannelRequest request) {
     checkOpen();
     RuntimeException failure = account.nextStreamingFailure("open");
     if (failure != null) {
@@ -68,6 +75,11 @@ public final class FakeStreamingIngestClient implements SnowflakeStreamingIngest
     return closed;
   }
 
+  /**
+   * As SnowflakeStreamingIngestClientInternal#getLatestCommittedOffsetTokens (SDK 4.3.0): one status
+   * request for all channels; a channel whose status is not success is only logged (in
+   * #getChannelsStatus) and its last persisted token returned. Nothing throws, nothing is invalidated.
+   */
   @Override
   public Map<String, String> getLatestCommittedOffsetTokens(List<SnowflakeStreamingIngestChannel> channels) {
     checkOpen();
@@ -76,8 +88,10 @@ public final class FakeStreamingIngestClient implements SnowflakeStreamingIngest
       throw failure;
     }
     Map<String, String> tokens = new HashMap<>();
-    for (SnowflakeStreamingIngestChannel channel : channels) {
-      tokens.put(channel.getFullyQualifiedName(), channel.getLatestCommittedOffsetToken());
+    synchronized (account) {
+      for (SnowflakeStreamingIngestChannel channel : channels) {
+        tokens.put(channel.getFullyQualifiedName(), account.committedToken(channel.getTableName(), channel.getName()));
+      }
     }
     return tokens;
   }

@@ -6,6 +6,7 @@ import io.github.variantconnect.sink.VariantSinkConnector;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.target.TargetProviders;
 import io.github.variantconnect.sink.target.TargetSettings;
+import io.github.variantconnect.sink.target.snowflake.hpa.HpaTarget;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import io.github.variantconnect.sink.target.snowflake.streaming.SnowpipeStreamingTarget;
 import java.nio.file.Files;
@@ -41,6 +42,29 @@ class OfficialConnectorConfigTest {
     assertThat(new VariantSinkConfig(config).targetName()).isEqualTo("snowflake");
     assertThat(new VariantSinkConfig(config).topicTableMap().tableFor("clickstream-http-data"))
         .isEqualTo("CLICKSTREAM_RAW");
+  }
+
+  @Test
+  void anOfficialConnector4ConfigValidatesUnchangedAndSelectsTheHighPerformanceTarget() {
+    Map<String, String> config = OfficialConfigs.highPerformance();
+
+    assertThat(errors(config)).isEmpty();
+    assertThat(new VariantSinkConfig(config).topicTableMap().tableFor("ats-telemetry")).isEqualTo("ATS_RAW_JSON");
+    assertThat(new SnowflakeConfig(config).ingestionMethod()).isEqualTo(IngestionMethod.SNOWPIPE_STREAMING_HPA);
+    assertThat(TargetProviders.byName("snowflake").create(new TargetSettings("sink", 0, config)))
+        .isInstanceOf(HpaTarget.class);
+  }
+
+  @Test
+  void aConfiguredPipeAndConnectBudgetValidateAndBadOnesAreNamed() {
+    Map<String, String> config = OfficialConfigs.highPerformance();
+    config.put("snowflake.hpa.pipe.map", "ATS_RAW_JSON:ATS_PIPE");
+    config.put("snowflake.connect.budget.ms", "60000");
+    assertThat(errors(config)).isEmpty();
+
+    config.put("snowflake.hpa.pipe.map", "ATS_RAW_JSON");
+    config.put("snowflake.connect.budget.ms", "1");
+    assertThat(errors(config)).containsOnlyKeys("snowflake.hpa.pipe.map", "snowflake.connect.budget.ms");
   }
 
   @Test

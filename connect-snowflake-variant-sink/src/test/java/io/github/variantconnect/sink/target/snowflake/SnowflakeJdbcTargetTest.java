@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.snowflake.jdbc.JdbcTimeouts;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import io.github.variantconnect.sink.target.PartitionBatch;
+import io.github.variantconnect.sink.target.Row;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,7 @@ class SnowflakeJdbcTargetTest {
   private final FakeSnowflake account = new FakeSnowflake();
 
   private SnowflakeJdbcTarget target() {
-    return new SnowflakeJdbcTarget(account.jdbc(), account.tables(), SnowflakeIdentifier.of(OFFSETS), "sink-a");
+    return new SnowflakeJdbcTarget(account.jdbc(), account.tables(), SnowflakeIdentifier.of(OFFSETS), "sink-a", JdbcTimeouts.DEFAULT);
   }
 
   @Test
@@ -203,5 +207,52 @@ class SnowflakeJdbcTargetTest {
     target.write(batch(slice(P0, "ATS_RAW", 0, 2)));
 
     assertThat(account.rows("ATS_RAW")).hasSize(2);
+  }
+
+  @Test
+  void statementsStayWithinOneMegabyteOfBoundJsonAndABiggerRowGetsOneOfItsOwn() throws Exception {
+    SnowflakeJdbcTarget target = target();
+    target.open(List.of(P0));
+    account.jdbcLog.clear();
+    List<Row> rows = new ArrayList<>();
+    for (long offset = 0; offset < 7; offset++) {
+      int size = offset == 3 ? 2_000_000 : 300_000;
+      rows.add(new Row("ATS_RAW", offset, Batches.row(P0, "ATS_RAW", offset).metadata(),
+          "{\"s\":\"" + "é".repeat(size / 2) + "\"}"));
+    }
+
+    target.write(batch(new PartitionBatch(P0, rows, 6)));
+
+    assertThat(account.jdbcLog.events).filteredOn(e -> e.sql() != null && e.sql().startsWith("INSERT"))
+        .extracting(FakeJdbc.Event::binds).as("rows of about 300 kB, 3 to a statement; the 2 MB row alone")
+        .containsExactly(6, 2, 6);
+    assertThat(account.rows("ATS_RAW")).extracting(FakeSnowflake.StoredRow::offset)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void everyConnectionBoundsHowLongItWaitsForTheOffsetsLockAndForAStatement() throws Exception {
+    SnowflakeJdbcTarget target = new SnowflakeJdbcTarget(account.jdbc(), account.tables(),
+        SnowflakeIdentifier.of(OFFSETS), "sink-a", new JdbcTimeouts(15, 120));
+    target.open(List.of(P0));
+    account.failJdbc("INSERT", new SQLException("connection reset", "08006", 200008));
+    assertThatThrownBy(() -> target.write(batch(slice(P0, "ATS_RAW", 0, 2)))).isInstanceOf(TargetException.class);
+    target.write(batch(slice(P0, "ATS_RAW", 0, 2)));
+
+    assertThat(account.sessionParameters).as("set on the first connection and on the one after the failure")
+        .hasSize(2).allSatisfy(p -> assertThat(p)
+            .containsEntry("LOCK_TIMEOUT", "15").containsEntry("STATEMENT_TIMEOUT_IN_SECONDS", "120"));
+  }
+
+  @Test
+  void anOffsetsTableAnAdministratorMadeIsUsedWithoutCreatingIt() throws Exception {
+    account.offsetTables.put(FakeSnowflake.qualified(OFFSETS), new java.util.HashMap<>());
+    account.createTable("ATS_RAW", Map.of("RECORD_METADATA", "VARIANT", "RECORD_CONTENT", "VARIANT"));
+    SnowflakeJdbcTarget target = target();
+    target.open(List.of(P0));
+    target.write(batch(slice(P0, "ATS_RAW", 0, 2)));
+
+    assertThat(account.jdbcLog.count("CREATE")).as("no CREATE TABLE privilege needed").isZero();
+    assertThat(account.storedOffset(OFFSETS, "sink-a", "ats-telemetry", 0)).isEqualTo(1L);
   }
 }

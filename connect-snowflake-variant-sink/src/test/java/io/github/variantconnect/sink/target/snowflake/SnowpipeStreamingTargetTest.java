@@ -12,6 +12,7 @@ import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.PartitionsRewoundException;
 import io.github.variantconnect.sink.target.TargetException;
 import io.github.variantconnect.sink.target.snowflake.streaming.SnowpipeStreamingTarget;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -32,7 +33,7 @@ class SnowpipeStreamingTargetTest {
 
   private SnowpipeStreamingTarget target() {
     return new SnowpipeStreamingTarget(account.streaming(), account.jdbc(), account.tables(),
-        TopicTableMap.parse("ats-telemetry:ATS_RAW,clickstream:CLICKS"), "sink-a");
+        TopicTableMap.parse("ats-telemetry:ATS_RAW,clickstream:CLICKS"), "sink-a", Duration.ofSeconds(30));
   }
 
   @Test
@@ -46,8 +47,8 @@ class SnowpipeStreamingTargetTest {
     assertThat(account.hasTable(CLICKS)).isTrue();
     assertThat(account.jdbcLog.summary()).containsSubsequence("connect", "sql DESCRIBE", "sql DESCRIBE",
         "sql CREATE", "sql DESCRIBE", "close");
-    assertThat(account.openedChannels).extracting(FakeStreamingIngestChannel::getName)
-        .containsExactly("sink-a_ats-telemetry_0", "sink-a_clickstream_1");
+    assertThat(account.openedChannels).as("opened in parallel").extracting(FakeStreamingIngestChannel::getName)
+        .containsExactlyInAnyOrder("sink-a_ats-telemetry_0", "sink-a_clickstream_1");
   }
 
   @Test
@@ -142,17 +143,43 @@ class SnowpipeStreamingTargetTest {
     account.commitAll();
     assertThat(offsets(ATS)).as("the fenced channel's rows are gone").containsExactly(0L, 1L, 2L);
 
-    // The old task does not know yet that it lost the partition: it reopens, fencing the successor in turn.
+    // The old task does not know yet that it lost the partition: its flush was refused, which
+    // invalidated its channel; it reopens, fencing the successor in turn.
     assertThatThrownBy(() -> old.write(batch(slice(P0, ATS, 6, 1))))
         .isInstanceOfSatisfying(PartitionsRewoundException.class,
             e -> assertThat(e.committed()).isEqualTo(Map.of(P0, 2L)));
-    assertThatThrownBy(() -> successor.write(batch(slice(P0, ATS, 3, 4))))
-        .isInstanceOf(PartitionsRewoundException.class);
     old.close(List.of(P0));
+    // The successor's channel takes rows locally, as the SDK's does; its flush is refused.
+    successor.write(batch(slice(P0, ATS, 3, 4)));
+    account.commitAll();
+    assertThatThrownBy(() -> successor.committedOffsets(List.of(P0)))
+        .isInstanceOfSatisfying(PartitionsRewoundException.class,
+            e -> assertThat(e.committed()).isEqualTo(Map.of(P0, 2L)));
 
     successor.write(batch(slice(P0, ATS, 3, 4)));
     account.commitAll();
     assertThat(offsets(ATS)).containsExactlyElementsOf(range(0, 7));
+  }
+
+  @Test
+  void aChannelWhoseStatusFailedIsFoundByTheSingleChannelCallOnCommitAndRewound() throws Exception {
+    SnowpipeStreamingTarget target = target();
+    target.open(List.of(P0, P1));
+    target.write(batch(slice(P0, ATS, 0, 3), slice(P1, CLICKS, 0, 3)));
+    account.commitAll();
+    assertThat(target.committedOffsets(List.of(P0, P1))).isEqualTo(Map.of(P0, 2L, P1, 2L));
+    target.write(batch(slice(P0, ATS, 3, 2), slice(P1, CLICKS, 3, 2)));
+    // Snowflake fails P0's channel; the batch status call only logs that, and P0 lags behind what was sent.
+    account.failChannelStatus("sink-a_ats-telemetry_0");
+
+    assertThatThrownBy(() -> target.committedOffsets(List.of(P0, P1)))
+        .isInstanceOfSatisfying(PartitionsRewoundException.class,
+            e -> assertThat(e.committed()).isEqualTo(Map.of(P0, 2L)));
+    target.write(batch(slice(P0, ATS, 3, 2), slice(P1, CLICKS, 3, 2)));
+    account.commitAll();
+    assertThat(target.committedOffsets(List.of(P0, P1))).isEqualTo(Map.of(P0, 4L, P1, 4L));
+    assertThat(offsets(ATS)).containsExactlyElementsOf(range(0, 5));
+    assertThat(offsets(CLICKS)).containsExactlyElementsOf(range(0, 5));
   }
 
   @Test
@@ -175,19 +202,32 @@ class SnowpipeStreamingTargetTest {
   }
 
   @Test
-  void aTransientFailureOfOnePartitionKeepsWhatTheOthersTookAndTheRetrySendsNothingTwice() throws Exception {
+  void anUnknownSdkErrorOnInsertReopensThatChannelAndRewindsItWhileTheOthersKeepWhatTheyTook() throws Exception {
     SnowpipeStreamingTarget target = target();
     target.open(List.of(P0, P1));
     account.failStreaming("insert", new SFException(ErrorCode.INTERNAL_ERROR, "boom"));
 
     assertThatThrownBy(() -> target.write(batch(slice(P0, ATS, 0, 2), slice(P1, CLICKS, 0, 2))))
-        .isInstanceOfSatisfying(TargetException.class, e -> assertThat(e.retriable()).isTrue())
-        .hasMessageContaining("Snowpipe Streaming error 0001");
+        .isInstanceOfSatisfying(PartitionsRewoundException.class,
+            e -> assertThat(e.committed()).isEqualTo(Map.of(P0, -1L)));
 
     target.write(batch(slice(P0, ATS, 0, 2), slice(P1, CLICKS, 0, 2)));
     account.commitAll();
     assertThat(offsets(ATS)).containsExactly(0L, 1L);
     assertThat(offsets(CLICKS)).containsExactly(0L, 1L);
+    assertThat(account.clientsCreated).as("the same client, a new channel").isEqualTo(1);
+  }
+
+  @Test
+  void channelNamesOfDifferentConnectorAndTopicSplitsNeverCollide() {
+    SnowpipeStreamingTarget ab = new SnowpipeStreamingTarget(account.streaming(), account.jdbc(), account.tables(),
+        TopicTableMap.parse(""), "a_b", Duration.ofSeconds(30));
+    SnowpipeStreamingTarget a = new SnowpipeStreamingTarget(account.streaming(), account.jdbc(), account.tables(),
+        TopicTableMap.parse(""), "a", Duration.ofSeconds(30));
+
+    assertThat(ab.channelName(new TopicPartition("c", 0))).isNotEqualTo(a.channelName(new TopicPartition("b_c", 0)));
+    assertThat(a.channelName(new TopicPartition("b_c", 0))).isEqualTo("a_b_c_0");
+    assertThat(ab.channelName(new TopicPartition("c", 0))).isEqualTo("a~ub_c_0");
   }
 
   @Test

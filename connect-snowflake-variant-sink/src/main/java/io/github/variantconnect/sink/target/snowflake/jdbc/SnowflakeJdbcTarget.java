@@ -1,5 +1,7 @@
 package io.github.variantconnect.sink.target.snowflake.jdbc;
 
+import io.github.variantconnect.sink.errors.RecordRejectedException;
+import io.github.variantconnect.sink.errors.SinkErrorCode;
 import io.github.variantconnect.sink.target.Batch;
 import io.github.variantconnect.sink.target.JdbcTransactionalTarget;
 import io.github.variantconnect.sink.target.PartitionBatch;
@@ -10,6 +12,7 @@ import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeIdentifier;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeSql;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeTables;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeVariantRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -30,12 +33,17 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
 
-  /** Snowflake's VARIANT limit. */
-  private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
   /** Rows per INSERT: large enough to amortise a round trip, small enough for one request body. */
   static final int MAX_ROWS_PER_STATEMENT = 1_000;
-  /** Characters of JSON per INSERT; a single larger row still gets a statement of its own. */
-  static final long MAX_CHARS_PER_STATEMENT = 8_000_000;
+  /**
+   * UTF-8 bytes of bound JSON per INSERT, within Snowflake's 1 MB per statement, which counts bound
+   * values (https://docs.snowflake.com/en/user-guide/query-size-limits: larger statements are
+   * truncated in the query history and cannot be retried); a single larger row still gets a
+   * statement of its own.
+   */
+  static final long MAX_BYTES_PER_STATEMENT = 1_000_000;
+  /** "Object does not exist or not authorized". */
+  private static final int DOES_NOT_EXIST = 2003;
   /** Partitions per MERGE into the offsets table. */
   static final int MAX_OFFSETS_PER_STATEMENT = 1_000;
 
@@ -43,17 +51,25 @@ public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
   private final SnowflakeTables tables;
   private final String offsetsTable;
   private final String connectorName;
+  private final JdbcTimeouts timeouts;
+  private final SnowflakeVariantRules rules = new SnowflakeVariantRules();
   private Connection connection;
   private boolean offsetsTableReady;
 
   public SnowflakeJdbcTarget(JdbcConnector connector, SnowflakeTables tables, SnowflakeIdentifier offsetsTable,
-      String connectorName) {
-    super(MAX_CONTENT_BYTES, connectorName, SnowflakeSql.selectOffsets(qualified(tables, offsetsTable)),
-        SnowflakeSql.deleteOffset(qualified(tables, offsetsTable)));
+      String connectorName, JdbcTimeouts timeouts) {
+    super(SnowflakeVariantRules.MAX_INPUT_BYTES, connectorName, SnowflakeSql.selectOffsets(qualified(tables,
+        offsetsTable)), SnowflakeSql.deleteOffset(qualified(tables, offsetsTable)));
     this.connector = connector;
     this.tables = tables;
     this.offsetsTable = qualified(tables, offsetsTable);
     this.connectorName = connectorName;
+    this.timeouts = timeouts;
+  }
+
+  @Override
+  public RecordRejectedException refusal(Row row) {
+    return rules.refusal(row);
   }
 
   @Override
@@ -107,30 +123,71 @@ public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
   }
 
   @Override
-  protected void insertRows(Connection c, String table, List<Row> rows) throws SQLException {
+  protected void insertRows(Connection c, String table, List<Row> rows) throws SQLException, TargetException {
     insert(c, tables.qualified(table), rows);
   }
 
-  private static void insert(Connection c, String table, List<Row> rows) throws SQLException {
+  private static void insert(Connection c, String table, List<Row> rows) throws SQLException, TargetException {
     int from = 0;
     while (from < rows.size()) {
       int to = from;
-      long chars = 0;
-      while (to < rows.size() && to - from < MAX_ROWS_PER_STATEMENT
-          && (to == from || chars + rows.get(to).size() <= MAX_CHARS_PER_STATEMENT)) {
-        chars += rows.get(to).size();
+      long bytes = 0;
+      while (to < rows.size() && to - from < MAX_ROWS_PER_STATEMENT) {
+        long size = SnowflakeVariantRules.utf8Bytes(rows.get(to).metadata())
+            + SnowflakeVariantRules.utf8Bytes(rows.get(to).content());
+        if (to > from && bytes + size > MAX_BYTES_PER_STATEMENT) {
+          break;
+        }
+        bytes += size;
         to++;
       }
-      try (PreparedStatement insert = c.prepareStatement(SnowflakeSql.insertRows(table, to - from))) {
-        int index = 1;
-        for (Row row : rows.subList(from, to)) {
-          insert.setString(index++, row.metadata());
-          insert.setString(index++, row.content());
+      List<Row> chunk = rows.subList(from, to);
+      try {
+        insertChunk(c, table, chunk);
+      } catch (SQLException e) {
+        if (!isDataError(e)) {
+          throw e;
         }
-        insert.executeUpdate();
+        throw rejected(c, table, chunk, e);
       }
       from = to;
     }
+  }
+
+  private static void insertChunk(Connection c, String table, List<Row> rows) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(SnowflakeSql.insertRows(table, rows.size()))) {
+      int index = 1;
+      for (Row row : rows) {
+        insert.setString(index++, row.metadata());
+        insert.setString(index++, row.content());
+      }
+      insert.executeUpdate();
+    }
+  }
+
+  /** SQLSTATE class 22: a value the statement cannot take (JSON PARSE_JSON refuses, a column type). */
+  private static boolean isDataError(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("22");
+  }
+
+  /**
+   * Names the row Snowflake refused: the statement failed as a whole, so its rows are tried one by
+   * one. A failed statement rolls back alone in a Snowflake transaction, and the task fails anyway,
+   * rolling everything back.
+   */
+  private static TargetException rejected(Connection c, String table, List<Row> rows, SQLException failure) {
+    for (Row row : rows) {
+      try {
+        insertChunk(c, table, List.of(row));
+      } catch (SQLException e) {
+        return TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "row of " + RowOrigin.of(row)
+            + " rejected by " + table + ": Snowflake error " + e.getErrorCode() + " (SQLSTATE " + e.getSQLState()
+            + ")", e);
+      }
+    }
+    return TargetException.fatal(SinkErrorCode.SNOWFLAKE_ROW_REJECTED, "rows at offsets " + rows.get(0).offset()
+        + ".." + rows.get(rows.size() - 1).offset() + " rejected by " + table + ": Snowflake error "
+        + failure.getErrorCode() + " (SQLSTATE " + failure.getSQLState() + ")", failure);
   }
 
   @Override
@@ -162,10 +219,21 @@ public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
     discardConnection();
   }
 
+  /**
+   * Reads the offsets table first and creates it only when it is missing, so a role without CREATE
+   * TABLE works with an offsets table an administrator made.
+   */
   private void ensureOffsetsTable(Connection c) throws SQLException {
     if (!offsetsTableReady) {
-      try (Statement statement = c.createStatement()) {
-        statement.execute(SnowflakeSql.createOffsets(offsetsTable));
+      try {
+        readOffsets(c);
+      } catch (SQLException e) {
+        if (e.getErrorCode() != DOES_NOT_EXIST) {
+          throw e;
+        }
+        try (Statement statement = c.createStatement()) {
+          statement.execute(SnowflakeSql.createOffsets(offsetsTable));
+        }
       }
       offsetsTableReady = true;
     }
@@ -183,6 +251,7 @@ public final class SnowflakeJdbcTarget extends JdbcTransactionalTarget {
     try {
       if (connection == null) {
         connection = connector.open();
+        timeouts.apply(connection);
       }
       return work.run(connection);
     } catch (SQLException e) {

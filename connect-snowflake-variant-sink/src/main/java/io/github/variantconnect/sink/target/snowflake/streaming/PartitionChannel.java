@@ -74,6 +74,11 @@ final class PartitionChannel {
     return committed;
   }
 
+  /** True while rows were sent that Snowflake has not yet reported committed. */
+  boolean lagging(long token) {
+    return token < sent;
+  }
+
   /**
    * Takes the token Snowflake reports and returns the offset safe to report to Kafka: the token,
    * or everything taken once every insert with rows is committed.

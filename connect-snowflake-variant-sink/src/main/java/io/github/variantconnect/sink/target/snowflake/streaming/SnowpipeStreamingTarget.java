@@ -1,5 +1,6 @@
 package io.github.variantconnect.sink.target.snowflake.streaming;
 
+import io.github.variantconnect.sink.errors.RecordRejectedException;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.Batch;
 import io.github.variantconnect.sink.target.PartitionBatch;
@@ -9,6 +10,8 @@ import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
 import io.github.variantconnect.sink.target.snowflake.JdbcConnector;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeTables;
+import io.github.variantconnect.sink.target.snowflake.SnowflakeVariantRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class SnowpipeStreamingTarget implements Target {
 
   private static final Logger log = LoggerFactory.getLogger(SnowpipeStreamingTarget.class);
-  /** Snowflake's VARIANT limit. */
-  private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
   private static final long CLOSE_TIMEOUT_MS = 30_000;
 
   private final StreamingIngest.Connector connector;
@@ -49,20 +50,31 @@ public final class SnowpipeStreamingTarget implements Target {
   private final TopicTableMap routing;
   private final String connectorName;
   private final Map<TopicPartition, PartitionChannel> channels = new LinkedHashMap<>();
+  private final SnowflakeVariantRules rules = new SnowflakeVariantRules();
+  private final ChannelOpener opener;
   private StreamingIngest ingest;
 
+  /**
+   * @param openBudget how long opening the channels of one rebalance may take, all in parallel
+   */
   public SnowpipeStreamingTarget(StreamingIngest.Connector connector, JdbcConnector jdbc, SnowflakeTables tables,
-      TopicTableMap routing, String connectorName) {
+      TopicTableMap routing, String connectorName, Duration openBudget) {
     this.connector = connector;
     this.jdbc = jdbc;
     this.tables = tables;
     this.routing = routing;
     this.connectorName = connectorName;
+    this.opener = new ChannelOpener(openBudget);
   }
 
   @Override
   public long maxContentBytes() {
-    return MAX_CONTENT_BYTES;
+    return SnowflakeVariantRules.MAX_INPUT_BYTES;
+  }
+
+  @Override
+  public RecordRejectedException refusal(Row row) {
+    return rules.refusal(row);
   }
 
   @Override
@@ -70,13 +82,18 @@ public final class SnowpipeStreamingTarget implements Target {
     Set<String> needed = new TreeSet<>();
     partitions.forEach(tp -> needed.add(routing.tableFor(tp.topic())));
     tables.ensure(jdbc, needed);
+    StreamingIngest client = ingest();
+    Map<TopicPartition, PartitionChannel> opened = opener.openAll(List.copyOf(partitions), tp -> {
+      StreamingIngest.Channel channel = client.open(channelName(tp), routing.tableFor(tp.topic()), null);
+      return new PartitionChannel(channel, channel.committedOffset());
+    });
     Map<TopicPartition, Long> committed = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      PartitionChannel channel = openChannel(tp, null);
+    opened.forEach((tp, channel) -> {
+      channels.put(tp, channel);
       if (channel.committed() >= 0) {
         committed.put(tp, channel.committed());
       }
-    }
+    });
     return committed;
   }
 
@@ -196,24 +213,27 @@ public final class SnowpipeStreamingTarget implements Target {
   }
 
   /**
-   * Committed tokens in one round trip; when that fails on an invalidated channel, channel by
-   * channel, marking the invalid ones.
+   * Committed tokens in one round trip; then, for each channel still behind what was sent, its own
+   * status: only the single-channel call reports an invalid channel (it throws and invalidates it),
+   * the batch call just returns the last persisted token. A channel that is caught up has nothing
+   * at risk; its invalidation shows on its next insert.
    */
   private Map<StreamingIngest.Channel, Long> tokens(List<StreamingIngest.Channel> asked,
       Map<StreamingIngest.Channel, PartitionChannel> byChannel) throws TargetException {
-    try {
-      return ingest().committedOffsets(asked);
-    } catch (StreamingIngest.InvalidChannelException e) {
-      Map<StreamingIngest.Channel, Long> tokens = new HashMap<>();
-      for (StreamingIngest.Channel channel : asked) {
+    Map<StreamingIngest.Channel, Long> tokens = new HashMap<>(ingest().committedOffsets(asked));
+    for (StreamingIngest.Channel channel : asked) {
+      Long token = tokens.get(channel);
+      if (token == null || byChannel.get(channel).lagging(token)) {
         try {
           tokens.put(channel, channel.committedOffset());
         } catch (StreamingIngest.InvalidChannelException invalid) {
+          log.warn("{}; reopening it", invalid.getMessage());
           byChannel.get(channel).invalidated();
+          tokens.remove(channel);
         }
       }
-      return tokens;
     }
+    return tokens;
   }
 
   @Override
@@ -245,6 +265,7 @@ public final class SnowpipeStreamingTarget implements Target {
   public void close() {
     closeAll(new ArrayList<>(channels.values()));
     channels.clear();
+    opener.close();
     if (ingest != null) {
       ingest.close();
       ingest = null;
@@ -317,7 +338,7 @@ public final class SnowpipeStreamingTarget implements Target {
   }
 
   /** As the official connector's channels are scoped by table, ours are by connector too. */
-  String channelName(TopicPartition tp) {
-    return connectorName + "_" + tp.topic() + "_" + tp.partition();
+  public String channelName(TopicPartition tp) {
+    return ChannelNames.of(connectorName, tp);
   }
 }

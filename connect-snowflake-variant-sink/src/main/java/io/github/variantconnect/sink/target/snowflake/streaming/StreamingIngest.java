@@ -25,7 +25,11 @@ public interface StreamingIngest extends AutoCloseable {
    */
   Channel open(String channelName, String table, Long resetTo) throws TargetException;
 
-  /** The committed offset of each channel, in one round trip. */
+  /**
+   * The last persisted offset of each channel, in one round trip. It does not tell whether a channel
+   * is still valid (the SDK's batch call only logs a failed status): confirm with {@link
+   * Channel#committedOffset()} where that matters.
+   */
   Map<Channel, Long> committedOffsets(List<Channel> channels) throws TargetException;
 
   /** True once the client was closed, by the SDK after an unrecoverable internal error or by us. */
@@ -48,7 +52,12 @@ public interface StreamingIngest extends AutoCloseable {
      */
     void insert(List<Row> rows, long lastOffset) throws TargetException;
 
-    /** The offset Snowflake has committed for the channel, -1 when none. */
+    /**
+     * The offset Snowflake has committed for the channel, -1 when none.
+     *
+     * @throws InvalidChannelException when Snowflake reports the channel's status as failed (the SDK's
+     *     single-channel call invalidates the channel then)
+     */
     long committedOffset() throws TargetException;
 
     /** False once the SDK has invalidated the channel (fenced, or a server-side error). */

@@ -1,11 +1,10 @@
-package io.github.variantconnect.sink.target.snowflake;
+package io.github.variantconnect.sink.target;
 
 import io.github.variantconnect.sink.FakeSinkTaskContext;
 import io.github.variantconnect.sink.SimulatedConsumer;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.errors.RecordErrors;
 import io.github.variantconnect.sink.metrics.SinkMetrics;
-import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.core.SinkWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,17 +20,17 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * worker's consumer simulated: seeks are applied before each poll and preCommit's offsets become
  * the group's. A "crash" is simply abandoning a harness and starting another on the same account.
  */
-final class SinkTaskHarness implements AutoCloseable {
+public final class SinkTaskHarness implements AutoCloseable {
 
   private static int instances;
 
-  final FakeSinkTaskContext context = new FakeSinkTaskContext();
-  final SinkWriter writer;
+  public final FakeSinkTaskContext context = new FakeSinkTaskContext();
+  public final SinkWriter writer;
   private final SimulatedConsumer consumer;
   private final AtomicLong clock;
   private final SinkMetrics metrics;
 
-  SinkTaskHarness(Target target, SimulatedConsumer consumer, AtomicLong clock, Map<String, String> overrides) {
+  public SinkTaskHarness(Target target, SimulatedConsumer consumer, AtomicLong clock, Map<String, String> overrides) {
     Map<String, String> props = new HashMap<>(Map.of("name", "contract", "buffer.count.records", "5",
         "buffer.flush.time", "1", "target.retry.backoff.ms", "10", "target.retry.timeout.ms", "60000",
         "topic2table.map", "ats-telemetry:ATS_RAW,clickstream:CLICKS"));
@@ -40,25 +39,25 @@ final class SinkTaskHarness implements AutoCloseable {
     this.consumer = consumer;
     this.clock = clock;
     this.metrics = new SinkMetrics("contract-" + instances++, 0);
-    this.writer = new SinkWriter(config, target, context, new RecordErrors(false, null), metrics, clock::get);
+    this.writer = new SinkWriter(config, target, context, new RecordErrors(config.toleratesErrors(), context.errantRecordReporter()), metrics, clock::get);
   }
 
   /** A rebalance gives this task the partitions: the consumer starts at the group's offsets. */
-  void assign(Collection<TopicPartition> partitions) {
+  public void assign(Collection<TopicPartition> partitions) {
     partitions.forEach(consumer::assign);
     context.assignment.addAll(partitions);
     writer.open(partitions);
   }
 
   /** A rebalance takes partitions away, committing first as the worker does. */
-  void revoke(Collection<TopicPartition> partitions) {
+  public void revoke(Collection<TopicPartition> partitions) {
     commit();
     writer.close(partitions);
     context.assignment.removeAll(partitions);
   }
 
   /** One poll-put cycle: up to {@code max} records per assigned partition. */
-  void poll(int max) {
+  public void poll(int max) {
     consumer.applySeeks(context);
     List<SinkRecord> records = new ArrayList<>();
     for (TopicPartition tp : context.assignment) {
@@ -71,7 +70,7 @@ final class SinkTaskHarness implements AutoCloseable {
   }
 
   /** The worker's offset commit. */
-  void commit() {
+  public void commit() {
     consumer.commit(writer.preCommit());
   }
 
@@ -82,7 +81,7 @@ final class SinkTaskHarness implements AutoCloseable {
   }
 
   /** Abandons the task without closing anything, as a killed worker does; only its metrics go. */
-  void crash() {
+  public void crash() {
     metrics.close();
   }
 }
