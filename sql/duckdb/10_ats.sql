@@ -1,21 +1,33 @@
 -- Train telemetry (topic ats-telemetry) for DuckDB: the raw table the sink lands, a typed and
--- deduplicated projection of it, and the views the dashboard reads.
--- Idempotent: run it before the first row lands, and again after any change to this file.
--- Same object names and columns as sql/snowflake/10_ats.sql; see sql/README.md.
+-- deduplicated mirror of it that refresh/10_ats.sql keeps up to date, and the views the dashboard
+-- reads. Idempotent: run it before the first row lands, and again after any change to this file;
+-- it resets the mirror, and the next refresh rebuilds it from the raw rows (as CREATE OR REPLACE
+-- DYNAMIC TABLE does in Snowflake). Same object names and columns as sql/snowflake/10_ats.sql;
+-- see sql/README.md.
 
 -- Exactly the shape the sink creates, so applying this file first is harmless to the sink and
 -- the views below have something to bind to before the first flush.
 CREATE TABLE IF NOT EXISTS "ATS_RAW_JSON" ("RECORD_METADATA" JSON, "RECORD_CONTENT" JSON);
 
--- One row per telemetry event, typed. A replayed record (an at-least-once redelivery, a source
--- restart) repeats its deterministic event_id, so only the first delivery by Kafka offset counts.
--- Flags come from the alerts the source computed, so they follow the source's thresholds rather
--- than repeating them here. Rows without an event_id cannot be deduplicated and are left out.
-CREATE OR REPLACE VIEW ATS_TRANSFORMED AS
+-- How far each raw table has been mirrored: next_row is the rowid of the first raw row not yet
+-- refreshed. The sink only appends, so rowids grow with arrival and a refresh reads just the rows
+-- past it; the refresh moves it in the same transaction as the rows it derived.
+CREATE TABLE IF NOT EXISTS MIRROR_REFRESH_POSITION (
+  source_table VARCHAR PRIMARY KEY,
+  next_row     BIGINT NOT NULL,
+  refreshed_at TIMESTAMPTZ
+);
+
+-- Every delivery of a telemetry event, typed, with the rowid of its raw row: what a refresh parses
+-- for the raw rows it has not seen. Flags come from the alerts the source computed, so they follow
+-- the source's thresholds rather than repeating them here. Rows without an event_id cannot be
+-- deduplicated and are left out.
+CREATE OR REPLACE VIEW MIRROR_ATS_PARSED AS
 WITH parsed AS (
   -- Each JSON document is parsed once, not once per field; a value of the wrong type comes out
   -- NULL, as with TRY_CAST.
   SELECT
+    rowid                                                              AS raw_row,
     from_json(RECORD_CONTENT, '{
       "event_id": "VARCHAR", "train_id": "VARCHAR", "line_id": "VARCHAR", "seq": "BIGINT",
       "event_time": "VARCHAR", "station_id": "VARCHAR", "next_station_id": "VARCHAR",
@@ -29,6 +41,7 @@ WITH parsed AS (
 ),
 typed AS (
   SELECT
+    raw_row,
     e.event_id,
     e.train_id,
     e.line_id,
@@ -52,6 +65,7 @@ typed AS (
   FROM parsed
 )
 SELECT
+  raw_row,
   event_id,
   train_id,
   line_id,
@@ -77,11 +91,23 @@ SELECT
   kafka_offset,
   kafka_timestamp
 FROM typed
-WHERE event_id IS NOT NULL
-QUALIFY ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY kafka_offset, kafka_partition) = 1;
+WHERE event_id IS NOT NULL;
+
+-- One row per telemetry event. A replayed record (an at-least-once redelivery, a source restart)
+-- repeats its deterministic event_id, and only the first delivery by Kafka offset (then
+-- partition) counts, however many refreshes apart the deliveries arrive.
+CREATE OR REPLACE TABLE MIRROR_ATS_TRANSFORMED AS
+SELECT * EXCLUDE (raw_row) FROM MIRROR_ATS_PARSED WHERE false;
+
+-- Each train's newest event, kept by the refresh so the dashboard never scans the history for it.
+CREATE OR REPLACE TABLE MIRROR_ATS_LATEST AS SELECT * FROM MIRROR_ATS_TRANSFORMED WHERE false;
+
+INSERT OR REPLACE INTO MIRROR_REFRESH_POSITION VALUES ('ATS_RAW_JSON', 0, NULL);
+
+CREATE OR REPLACE VIEW ATS_TRANSFORMED AS SELECT * FROM MIRROR_ATS_TRANSFORMED;
 
 -- The newest event of each train by event time (not by arrival, so a late record never
--- overwrites a newer state); seq breaks ties.
+-- overwrites a newer state); seq breaks ties. The refresh keeps it in MIRROR_ATS_LATEST.
 CREATE OR REPLACE VIEW ATS_LATEST_STATUS AS
 SELECT
   train_id,
@@ -105,39 +131,22 @@ SELECT
   is_high_power,
   load_factor,
   status <> 'OUT_OF_SERVICE' AS is_active
-FROM ATS_TRANSFORMED
-QUALIFY ROW_NUMBER() OVER (PARTITION BY train_id ORDER BY event_time DESC NULLS LAST, seq DESC NULLS LAST) = 1;
+FROM MIRROR_ATS_LATEST;
 
 -- One row per alert raised by an event. is_active marks the alerts of each train's latest event:
 -- those are the dashboard's active alerts, and their count is ATS_KPIS.active_alerts.
+-- Written as two parts so that reading only the active alerts (the dashboard) reads only the
+-- latest events: DuckDB drops the second part for WHERE is_active.
 CREATE OR REPLACE VIEW ATS_ALERTS AS
-WITH raised AS (
-  SELECT
-    t.event_id,
-    t.train_id,
-    t.line_id,
-    t.event_time,
-    a.alert_type,
-    t.status,
-    t.station_id,
-    t.passenger_count,
-    t.power_kw
-  FROM ATS_TRANSFORMED t
-  CROSS JOIN UNNEST(t.alerts) AS a(alert_type)
-)
-SELECT
-  r.event_id,
-  r.train_id,
-  r.line_id,
-  r.event_time,
-  r.alert_type,
-  r.status,
-  r.station_id,
-  r.passenger_count,
-  r.power_kw,
-  (l.event_id IS NOT NULL) AS is_active
-FROM raised r
-LEFT JOIN ATS_LATEST_STATUS l ON l.event_id = r.event_id;
+SELECT l.event_id, l.train_id, l.line_id, l.event_time, a.alert_type, l.status, l.station_id,
+       l.passenger_count, l.power_kw, true AS is_active
+FROM MIRROR_ATS_LATEST l
+CROSS JOIN UNNEST(l.alerts) AS a(alert_type)
+UNION ALL
+SELECT t.event_id, t.train_id, t.line_id, t.event_time, a.alert_type, t.status, t.station_id,
+       t.passenger_count, t.power_kw, false AS is_active
+FROM (SELECT * FROM MIRROR_ATS_TRANSFORMED ANTI JOIN MIRROR_ATS_LATEST l USING (event_id)) t
+CROSS JOIN UNNEST(t.alerts) AS a(alert_type);
 
 -- Network-wide figures per hour of event time. Averages are over events (one per train per
 -- tick), so they are time-weighted per train; active_trains counts trains with at least one

@@ -1,25 +1,34 @@
 -- E-commerce clickstream (topic clickstream-http-data) for DuckDB, as a medallion:
 -- bronze CLICKSTREAM_RAW (what the sink lands), silver CLICKSTREAM_EVENTS (typed, deduplicated),
--- gold views for the dashboard. Idempotent: run it before the first row lands, and again after
--- any change to this file. Same object names and columns as sql/snowflake/20_clickstream.sql.
+-- gold views for the dashboard. Silver and the state behind the gold views are tables that
+-- refresh/20_clickstream.sql keeps up to date from the new raw rows. Idempotent: run it before the
+-- first row lands, and again after any change to this file; it resets the mirror, and the next
+-- refresh rebuilds it. Same object names and columns as sql/snowflake/20_clickstream.sql.
 --
 -- Late events: every figure below groups and orders by event_time, never by arrival (Kafka
--- offset or timestamp), and the views are recomputed when read, so an event that arrives late
--- lands in its own hour, day and funnel position.
+-- offset or timestamp), and a refresh recomputes every session, user, day and hour a new event
+-- touches, so an event that arrives late lands in its own hour, day and funnel position.
 
 -- Bronze: exactly the shape the sink creates.
 CREATE TABLE IF NOT EXISTS "CLICKSTREAM_RAW" ("RECORD_METADATA" JSON, "RECORD_CONTENT" JSON);
 
--- Silver: one row per event_id, typed. The HTTP source may deliver an event twice (a page polled
--- again after a retry or restart); the first delivery by Kafka offset wins. revenue is
--- price * quantity for purchase events and 0 otherwise (a checkout's price is the cart total, so
--- it must not count). arrival_delay_s shows how late each event reached Kafka.
-CREATE OR REPLACE VIEW CLICKSTREAM_EVENTS AS
+CREATE TABLE IF NOT EXISTS MIRROR_REFRESH_POSITION (
+  source_table VARCHAR PRIMARY KEY,
+  next_row     BIGINT NOT NULL,
+  refreshed_at TIMESTAMPTZ
+);
+
+-- Every delivery of an event, typed, with the rowid of its raw row: what a refresh parses for the
+-- raw rows it has not seen. revenue is price * quantity for purchase events and 0 otherwise (a
+-- checkout's price is the cart total, so it must not count). arrival_delay_s shows how late each
+-- event reached Kafka.
+CREATE OR REPLACE VIEW MIRROR_CLICKSTREAM_PARSED AS
 WITH parsed AS (
   -- Each JSON document is parsed once, not once per field; a value of the wrong type comes out
   -- NULL, as with TRY_CAST. price is read as its JSON text so the DECIMAL
   -- cast below is exact.
   SELECT
+    rowid                                                                     AS raw_row,
     from_json(RECORD_CONTENT, '{
       "event_id": "VARCHAR", "session_id": "VARCHAR", "user_id": "VARCHAR",
       "event_type": "VARCHAR", "product_id": "VARCHAR", "category": "VARCHAR",
@@ -32,6 +41,7 @@ WITH parsed AS (
 ),
 typed AS (
   SELECT
+    raw_row,
     e.event_id,
     e.session_id,
     e.user_id,
@@ -52,6 +62,7 @@ typed AS (
   FROM parsed
 )
 SELECT
+  raw_row,
   event_id,
   session_id,
   user_id,
@@ -75,49 +86,115 @@ SELECT
   kafka_timestamp,
   date_diff('millisecond', event_time, kafka_timestamp) / 1000.0 AS arrival_delay_s
 FROM typed
-WHERE event_id IS NOT NULL
-QUALIFY ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY kafka_offset, kafka_partition) = 1;
+WHERE event_id IS NOT NULL;
+
+-- Silver: one row per event_id. The HTTP source may deliver an event twice (a page polled again
+-- after a retry or restart); the first delivery by Kafka offset (then partition) wins, however many
+-- refreshes apart the deliveries arrive.
+CREATE OR REPLACE TABLE MIRROR_CLICKSTREAM_EVENTS AS
+SELECT * EXCLUDE (raw_row) FROM MIRROR_CLICKSTREAM_PARSED WHERE false;
+
+CREATE OR REPLACE VIEW CLICKSTREAM_EVENTS AS SELECT * FROM MIRROR_CLICKSTREAM_EVENTS;
+
+-- State behind the gold views, one row per session (funnel steps), per user and session (activity
+-- and purchases by day), per hour and event type. Each is small next to the events, and each row
+-- is recomputed from the events whenever one of them changes.
+CREATE OR REPLACE TABLE MIRROR_SESSION_STEPS (
+  session_id     VARCHAR,
+  user_id        VARCHAR,
+  viewed_at      TIMESTAMP,
+  carted_at      TIMESTAMP,
+  checked_out_at TIMESTAMP,
+  purchased_at   TIMESTAMP
+);
+
+CREATE OR REPLACE TABLE MIRROR_USER_SESSIONS (
+  user_id     VARCHAR,
+  session_id  VARCHAR,
+  events      BIGINT,
+  first_seen  TIMESTAMP,
+  last_seen   TIMESTAMP,
+  page_views  BIGINT,
+  cart_adds   BIGINT,
+  checkouts   BIGINT,
+  purchases   BIGINT,
+  revenue     DECIMAL(38, 2)
+);
+
+CREATE OR REPLACE TABLE MIRROR_SESSION_PURCHASES (
+  event_date DATE,
+  user_id    VARCHAR,
+  session_id VARCHAR,
+  purchases  BIGINT,
+  units      BIGINT,
+  revenue    DECIMAL(38, 2)
+);
+
+-- Per user, from the tables above: what the dashboard reads, a row per customer however long the
+-- history.
+CREATE OR REPLACE TABLE MIRROR_CUSTOMER_METRICS (
+  user_id         VARCHAR,
+  events          BIGINT,
+  sessions        BIGINT,
+  first_seen      TIMESTAMP,
+  last_seen       TIMESTAMP,
+  page_views      BIGINT,
+  cart_adds       BIGINT,
+  checkouts       BIGINT,
+  purchases       BIGINT,
+  orders          BIGINT,
+  revenue         DECIMAL(38, 2),
+  avg_order_value DOUBLE
+);
+
+-- Sessions of each user that reached each funnel step.
+CREATE OR REPLACE TABLE MIRROR_USER_FUNNEL (
+  user_id     VARCHAR,
+  viewed      BIGINT,
+  carted      BIGINT,
+  checked_out BIGINT,
+  purchased   BIGINT
+);
+
+CREATE OR REPLACE TABLE MIRROR_DAILY_CUSTOMER_REVENUE (
+  event_date DATE,
+  user_id    VARCHAR,
+  orders     BIGINT,
+  purchases  BIGINT,
+  units      BIGINT,
+  revenue    DECIMAL(38, 2)
+);
+
+CREATE OR REPLACE TABLE MIRROR_HOURLY_TRENDS (
+  event_hour TIMESTAMP,
+  event_type VARCHAR,
+  events     BIGINT,
+  users      BIGINT,
+  sessions   BIGINT,
+  revenue    DECIMAL(38, 2)
+);
+
+INSERT OR REPLACE INTO MIRROR_REFRESH_POSITION VALUES ('CLICKSTREAM_RAW', 0, NULL);
 
 -- Gold: the purchase funnel over sessions. A session reaches a step when it has an event of that
 -- step's type at or after the time it reached the previous step, by event time: steps count only
--- in order, however the events arrived. users counts distinct users among those sessions.
--- conversion_from_previous is NULL for the first step; rates are fractions (0.25 = 25 %).
+-- in order, however the events arrived (refresh/20_clickstream.sql finds each session's steps).
+-- users counts distinct users among those sessions. conversion_from_previous is NULL for the
+-- first step; rates are fractions (0.25 = 25 %).
 CREATE OR REPLACE VIEW EVENT_FUNNEL AS
-WITH viewed AS (
-  SELECT session_id, MIN(user_id) AS user_id, MIN(event_time) AS reached_at
-  FROM CLICKSTREAM_EVENTS
-  WHERE event_type = 'page_view'
-  GROUP BY session_id
-),
-carted AS (
-  SELECT v.session_id, v.user_id, MIN(e.event_time) AS reached_at
-  FROM viewed v
-  JOIN CLICKSTREAM_EVENTS e
-    ON e.session_id = v.session_id AND e.event_type = 'add_to_cart' AND e.event_time >= v.reached_at
-  GROUP BY v.session_id, v.user_id
-),
-checked_out AS (
-  SELECT c.session_id, c.user_id, MIN(e.event_time) AS reached_at
-  FROM carted c
-  JOIN CLICKSTREAM_EVENTS e
-    ON e.session_id = c.session_id AND e.event_type = 'checkout' AND e.event_time >= c.reached_at
-  GROUP BY c.session_id, c.user_id
-),
-purchased AS (
-  SELECT k.session_id, k.user_id, MIN(e.event_time) AS reached_at
-  FROM checked_out k
-  JOIN CLICKSTREAM_EVENTS e
-    ON e.session_id = k.session_id AND e.event_type = 'purchase' AND e.event_time >= k.reached_at
-  GROUP BY k.session_id, k.user_id
-),
-steps AS (
-  SELECT 1 AS step_order, 'page_view' AS step, COUNT(*) AS sessions, COUNT(DISTINCT user_id) AS users FROM viewed
+WITH steps AS (
+  SELECT 1 AS step_order, 'page_view' AS step, CAST(COALESCE(SUM(viewed), 0) AS BIGINT) AS sessions,
+         COUNT(CASE WHEN viewed > 0 THEN user_id END) AS users
+  FROM MIRROR_USER_FUNNEL
   UNION ALL
-  SELECT 2, 'add_to_cart', COUNT(*), COUNT(DISTINCT user_id) FROM carted
+  SELECT 2, 'add_to_cart', CAST(COALESCE(SUM(carted), 0) AS BIGINT), COUNT(CASE WHEN carted > 0 THEN user_id END)
+  FROM MIRROR_USER_FUNNEL
   UNION ALL
-  SELECT 3, 'checkout', COUNT(*), COUNT(DISTINCT user_id) FROM checked_out
+  SELECT 3, 'checkout', CAST(COALESCE(SUM(checked_out), 0) AS BIGINT), COUNT(CASE WHEN checked_out > 0 THEN user_id END)
+  FROM MIRROR_USER_FUNNEL
   UNION ALL
-  SELECT 4, 'purchase', COUNT(*), COUNT(DISTINCT user_id) FROM purchased
+  SELECT 4, 'purchase', CAST(COALESCE(SUM(purchased), 0) AS BIGINT), COUNT(CASE WHEN purchased > 0 THEN user_id END)
+  FROM MIRROR_USER_FUNNEL
 )
 SELECT
   step_order,
@@ -130,38 +207,16 @@ FROM steps;
 
 -- Gold: purchases per UTC day of event time and user. orders counts sessions with a purchase.
 CREATE OR REPLACE VIEW DAILY_CUSTOMER_REVENUE AS
-SELECT
-  event_date,
-  user_id,
-  COUNT(DISTINCT session_id)    AS orders,
-  COUNT(*)                      AS purchases,
-  CAST(SUM(quantity) AS BIGINT) AS units,
-  SUM(revenue)                  AS revenue
-FROM CLICKSTREAM_EVENTS
-WHERE event_type = 'purchase'
-GROUP BY event_date, user_id;
+SELECT event_date, user_id, orders, purchases, units, revenue
+FROM MIRROR_DAILY_CUSTOMER_REVENUE;
 
 -- Gold: everything known about each user so far, by event time: a late event lands where it
 -- belongs and never moves last_seen past the newest event actually seen. orders counts sessions
 -- with a purchase; avg_order_value is revenue per order.
 CREATE OR REPLACE VIEW REAL_TIME_CUSTOMER_METRICS AS
-SELECT
-  user_id,
-  COUNT(*)                                                              AS events,
-  COUNT(DISTINCT session_id)                                            AS sessions,
-  MIN(event_time)                                                       AS first_seen,
-  MAX(event_time)                                                       AS last_seen,
-  COUNT(CASE WHEN event_type = 'page_view' THEN 1 END)                  AS page_views,
-  COUNT(CASE WHEN event_type = 'add_to_cart' THEN 1 END)                AS cart_adds,
-  COUNT(CASE WHEN event_type = 'checkout' THEN 1 END)                   AS checkouts,
-  COUNT(CASE WHEN event_type = 'purchase' THEN 1 END)                   AS purchases,
-  COUNT(DISTINCT CASE WHEN event_type = 'purchase' THEN session_id END) AS orders,
-  SUM(revenue)                                                          AS revenue,
-  CAST(SUM(revenue) AS DOUBLE)
-    / NULLIF(COUNT(DISTINCT CASE WHEN event_type = 'purchase' THEN session_id END), 0)
-                                                                        AS avg_order_value
-FROM CLICKSTREAM_EVENTS
-GROUP BY user_id;
+SELECT user_id, events, sessions, first_seen, last_seen, page_views, cart_adds, checkouts, purchases,
+       orders, revenue, avg_order_value
+FROM MIRROR_CUSTOMER_METRICS;
 
 -- Gold: the ten best customers by revenue; ties share a rank, so more than ten rows can appear.
 CREATE OR REPLACE VIEW TOP_CUSTOMERS AS
@@ -179,12 +234,5 @@ QUALIFY RANK() OVER (ORDER BY revenue DESC) <= 10;
 
 -- Gold: activity per hour of event time and event type.
 CREATE OR REPLACE VIEW HOURLY_TRENDS AS
-SELECT
-  event_hour,
-  event_type,
-  COUNT(*)                   AS events,
-  COUNT(DISTINCT user_id)    AS users,
-  COUNT(DISTINCT session_id) AS sessions,
-  SUM(revenue)               AS revenue
-FROM CLICKSTREAM_EVENTS
-GROUP BY event_hour, event_type;
+SELECT event_hour, event_type, events, users, sessions, revenue
+FROM MIRROR_HOURLY_TRENDS;

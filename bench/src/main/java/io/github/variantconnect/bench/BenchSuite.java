@@ -1,6 +1,7 @@
 package io.github.variantconnect.bench;
 
 import io.github.variantconnect.bench.conversion.ConversionRun;
+import io.github.variantconnect.bench.dashboard.DashboardBenchmark;
 import io.github.variantconnect.bench.infra.BenchOptions;
 import io.github.variantconnect.bench.infra.Topics;
 import io.github.variantconnect.bench.latency.LatencyBenchmark;
@@ -55,6 +56,11 @@ public final class BenchSuite {
     }
     if (options.runs("memory")) {
       attempt("memory", () -> MemoryBudgetRun.run(options));
+    }
+    if (options.runs("dashboard")) {
+      Path dashboardData = Files.createDirectories(
+          Path.of(System.getProperty("variantconnect.build.dir", "target"), "bench-data"));
+      attempt("dashboard", () -> new DashboardBenchmark(options, dashboardData).run());
     }
     if (!(options.runs("ats") || options.runs("sink") || options.runs("http") || options.runs("latency"))) {
       return;

@@ -1,7 +1,9 @@
 package io.github.variantconnect.quickstart;
 
+import io.github.variantconnect.quickstart.mirror.TargetLag;
 import io.github.variantconnect.quickstart.snowflake.SnowflakeSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,8 @@ import java.util.Properties;
  * @param apiPort the demo clickstream API's port (0 picks a free one)
  * @param atsSpeedup simulated seconds per wall second of the ATS source, overriding config/
  * @param configDir connector JSON files
- * @param sqlDir the DuckDB scripts
+ * @param sqlDir the DuckDB scripts (their {@code refresh/} keeps the mirror of the dynamic tables)
+ * @param targetLag how far the DuckDB mirror of the dynamic tables may fall behind the raw tables
  * @param connectorFiles the files of {@code configDir} to register, in order
  * @param dashboardSource where the dashboard reads its panels
  * @param snowflake how to reach Snowflake, present when {@code dashboardSource} is SNOWFLAKE
@@ -35,6 +38,7 @@ public record QuickstartOptions(
     String atsSpeedup,
     Path configDir,
     Path sqlDir,
+    Duration targetLag,
     List<String> connectorFiles,
     DashboardSource dashboardSource,
     Optional<SnowflakeSettings> snowflake) {
@@ -52,6 +56,7 @@ public record QuickstartOptions(
       "  --api-port=N           demo clickstream API port (quickstart.api.port, default 8089)",
       "  --ats-speedup=X        simulated s per wall s    (quickstart.ats.speedup, default 10)",
       "  --connectors=A,B       files of config/ to register (quickstart.connectors)",
+      "  --target-lag=D         how far the DuckDB mirror may lag the raw rows (quickstart.target.lag, default 3s)",
       "  --dashboard-source=S   duckdb or snowflake       (quickstart.dashboard.source, default duckdb)",
       "                         snowflake reads quickstart.snowflake.account, .user, .private.key.file",
       "                         (or .private.key), .role, .warehouse, .database, .schema, .login.timeout",
@@ -81,7 +86,7 @@ public record QuickstartOptions(
       }
       String flag = arg.substring(2, eq);
       if (!List.of("data-dir", "reset", "dashboard-port", "dashboard-host", "api-port",
-          "ats-speedup", "connectors", "dashboard-source").contains(flag)) {
+          "ats-speedup", "connectors", "target-lag", "dashboard-source").contains(flag)) {
         throw new IllegalArgumentException("unknown flag --" + flag);
       }
       values.setProperty("quickstart." + flag.replace('-', '.'), arg.substring(eq + 1));
@@ -96,6 +101,7 @@ public record QuickstartOptions(
         speedup(values.getProperty("quickstart.ats.speedup", "10").trim()),
         Path.of(values.getProperty("variantconnect.config.dir", "config")),
         Path.of(values.getProperty("variantconnect.sql.dir", "sql/duckdb")),
+        TargetLag.parse("quickstart.target.lag", values.getProperty("quickstart.target.lag", "3s")),
         connectors(values.getProperty("quickstart.connectors")),
         source,
         source == DashboardSource.SNOWFLAKE

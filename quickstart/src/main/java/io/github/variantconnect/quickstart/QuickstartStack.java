@@ -3,6 +3,8 @@ package io.github.variantconnect.quickstart;
 import io.github.variantconnect.quickstart.dashboard.DashboardRefresher;
 import io.github.variantconnect.quickstart.dashboard.DashboardServer;
 import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
+import io.github.variantconnect.quickstart.mirror.DuckDbRefresher;
+import io.github.variantconnect.quickstart.mirror.MirrorRefresh;
 import io.github.variantconnect.quickstart.snowflake.SnowflakePanelSource;
 import io.github.variantconnect.quickstart.sql.SqlScripts;
 import io.github.variantconnect.testkit.ConnectCluster;
@@ -27,8 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole local stack, started in dependency order and closed in reverse: the DuckDB scripts,
- * the demo clickstream API, a KRaft broker, a Connect worker in its own JVM (the sink inside it
+ * The whole local stack, started in dependency order and closed in reverse: the DuckDB scripts and
+ * the refresher of their mirror, the demo clickstream API, a KRaft broker, a Connect worker in its own JVM (the sink inside it
  * writes the DuckDB file, so the dashboard must live in another process), the connectors from
  * {@code config/}, and the dashboard. All state lives in one {@link DataDirectory}.
  */
@@ -40,6 +42,7 @@ public final class QuickstartStack implements AutoCloseable {
   /** The dynamic tables lag up to a minute, and every round costs warehouse time. */
   private static final Duration SNOWFLAKE_DASHBOARD_REFRESH = Duration.ofSeconds(30);
   private static final long FEED_SAVE_SECONDS = 2;
+  private static final int MIRROR_BATCH_ROWS = 50_000;
 
   private final QuickstartOptions options;
   private final PrintStream out;
@@ -48,6 +51,7 @@ public final class QuickstartStack implements AutoCloseable {
   private DataDirectory data;
   private ClickstreamFeed feed;
   private ConnectCluster cluster;
+  private DuckDbRefresher mirror;
   private DashboardRefresher refresher;
   private DashboardServer dashboard;
   private boolean closing;
@@ -98,6 +102,12 @@ public final class QuickstartStack implements AutoCloseable {
     int statements = new DuckDbFile(data.duckDbFile())
         .write(SQL_LOCK_PATIENCE, connection -> applyScripts(connection));
     out.println("DuckDB scripts:        " + statements + " statements from " + options.sqlDir());
+    // The mirror of the dynamic tables follows the raw rows on the target lag, in short
+    // transactions that leave the sink room to flush between them.
+    mirror = track(new DuckDbRefresher(new DuckDbFile(data.duckDbFile()),
+        MirrorRefresh.load(options.sqlDir().resolve("refresh"), MIRROR_BATCH_ROWS), options.targetLag()));
+    mirror.start();
+    out.println("DuckDB mirror:         refreshed every " + options.targetLag().toMillis() + " ms from the raw tables");
 
     // The dashboard comes first: a taken port fails the start at once, and the page can be opened
     // while the rest starts (its panels fill in as data lands).
@@ -267,6 +277,11 @@ public final class QuickstartStack implements AutoCloseable {
 
   public DashboardRefresher refresher() {
     return refresher;
+  }
+
+  /** Keeps the DuckDB mirror of the dynamic tables up to date. */
+  public DuckDbRefresher mirror() {
+    return mirror;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.variantconnect.quickstart.snowflake.TestKeys;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class QuickstartOptionsTest {
     assertThat(options.dataDir()).isEqualTo(Path.of("quickstart-data"));
     assertThat(options.reset()).isFalse();
     assertThat(options.atsSpeedup()).isEqualTo("10");
+    assertThat(options.targetLag()).isEqualTo(Duration.ofSeconds(3));
     assertThat(options.connectorFiles())
         .containsExactly("ats-source.json", "clickstream-http-source.json", "variant-sink-duckdb.json");
     assertThat(options.dashboardSource()).isEqualTo(QuickstartOptions.DashboardSource.DUCKDB);
@@ -76,13 +78,15 @@ class QuickstartOptionsTest {
     properties.setProperty("quickstart.dashboard.port", "9000");
 
     QuickstartOptions options = QuickstartOptions.parse(
-        new String[] {"--dashboard-port=9100", "--reset", "--connectors=ats-source.json", "--ats-speedup=2.5"},
+        new String[] {"--dashboard-port=9100", "--reset", "--connectors=ats-source.json", "--ats-speedup=2.5",
+            "--target-lag=1m"},
         properties);
 
     assertThat(options.dashboardPort()).isEqualTo(9100);
     assertThat(options.reset()).isTrue();
     assertThat(options.connectorFiles()).containsExactly("ats-source.json");
     assertThat(options.atsSpeedup()).isEqualTo("2.5");
+    assertThat(options.targetLag()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
@@ -92,6 +96,8 @@ class QuickstartOptionsTest {
         .hasMessageContaining("quickstart.dashboard.port");
     assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--ats-speedup=0"}, new Properties()))
         .hasMessageContaining("quickstart.ats.speedup");
+    assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--target-lag=soon"}, new Properties()))
+        .hasMessageContaining("quickstart.target.lag");
     assertThatThrownBy(() -> QuickstartOptions.parse(new String[] {"--port=1"}, new Properties()))
         .hasMessageContaining("--port");
   }

@@ -24,7 +24,7 @@ public record BenchOptions(
     Path docsFile,
     String jmhClasspath) {
 
-  public static final Set<String> ALL = Set.of("conversion", "memory", "ats", "http", "sink", "latency");
+  public static final Set<String> ALL = Set.of("conversion", "memory", "ats", "http", "sink", "latency", "dashboard");
 
   public static BenchOptions fromSystemProperties() {
     String only = System.getProperty("bench.only", "all");

@@ -6,17 +6,22 @@ package io.github.variantconnect.quickstart.dashboard;
  * answers. Each text is valid in both engines (intervals as quoted literals, {@code INTERVAL '1
  * hour'}, the one form both accept; no engine-only functions), so the panels cannot drift apart.
  *
- * <p>Every view recomputes from the raw rows when read, so each query costs a scan; windows
- * ({@code QUALIFY … OVER ()}) rather than scalar subqueries keep it to one scan per panel.
+ * <p>The views read the mirror that {@code sql/duckdb/refresh} keeps (latest status per train,
+ * funnel steps per session, activity per user and session, trends per hour), so most panels cost
+ * a read of a small table; the two that need the event history read only its last hour.
  */
-enum DashboardQuery {
+public enum DashboardQuery {
 
   /** The four headline figures (one row). */
   KPIS("kpis", 1, """
       SELECT active_trains, avg_passengers, active_alerts, avg_power_kw, reporting_trains, as_of
       FROM ATS_KPIS"""),
 
-  /** Network averages per simulated tick over the last simulated hour: the two timelines. */
+  /**
+   * Network averages per simulated tick over the last simulated hour: the two timelines. The
+   * WHERE only narrows the scan to recent rows (the newest event of an active train is no newer
+   * than the newest event not out of service); QUALIFY decides exactly which ticks are shown.
+   */
   TIMELINE("timeline", 1, """
       SELECT event_time,
              AVG(passenger_count) AS avg_passengers,
@@ -24,6 +29,8 @@ enum DashboardQuery {
              COUNT(*)             AS trains
       FROM ATS_TRANSFORMED
       WHERE status <> 'OUT_OF_SERVICE'
+        AND event_time >= COALESCE((SELECT MAX(event_time) FROM ATS_LATEST_STATUS WHERE is_active),
+                                   TIMESTAMP '0001-01-01 00:00:00') - INTERVAL '1 hour'
       GROUP BY event_time
       QUALIFY event_time >= MAX(event_time) OVER () - INTERVAL '1 hour'
       ORDER BY event_time"""),
@@ -36,8 +43,10 @@ enum DashboardQuery {
       ORDER BY line_id, train_id"""),
 
   /**
-   * The lines as their stations, located where trains dwell, in track order. Stations do not
-   * move, so once found they are read less often.
+   * The lines as their stations, located where trains dwell in the last simulated day, in track
+   * order: every line runs through all its stations many times a day, and the last day keeps
+   * the scan the same size however long the history. Stations do not move, so once found they
+   * are read less often.
    */
   STATIONS("stations", 5, """
       SELECT line_id, station_id,
@@ -46,6 +55,7 @@ enum DashboardQuery {
              MIN(position_km) AS position_km
       FROM ATS_TRANSFORMED
       WHERE status = 'DWELLING' AND latitude IS NOT NULL AND longitude IS NOT NULL
+        AND event_time >= (SELECT MAX(event_time) FROM ATS_LATEST_STATUS) - INTERVAL '1 day'
       GROUP BY line_id, station_id
       ORDER BY line_id, position_km"""),
 
@@ -104,11 +114,11 @@ enum DashboardQuery {
   }
 
   /** The name of this panel's answer in the page's JSON. */
-  String key() {
+  public String key() {
     return key;
   }
 
-  String sql() {
+  public String sql() {
     return sql;
   }
 

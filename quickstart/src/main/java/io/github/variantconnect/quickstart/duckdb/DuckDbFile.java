@@ -5,13 +5,23 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Short connections to a DuckDB file that another process (the sink, inside the Connect worker)
  * writes: one connection per job, lock conflicts retried by the testkit's one policy, {@link
  * DuckDbLocks}.
+ *
+ * <p>Within this process the connections to one file take turns (the dashboard's reads and the
+ * mirror's refreshes run on different threads): DuckDB refuses a read-write connection to a file
+ * that the same process has open read-only, and the other way round. A turn includes the retries
+ * while another process holds the file, when no connection of ours could open it anyway.
  */
 public final class DuckDbFile {
+
+  private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
   private final Path file;
 
@@ -31,12 +41,22 @@ public final class DuckDbFile {
 
   /** Runs {@code work} on a read-only connection, retrying lock conflicts for up to {@code patience}. */
   public <T> T read(Duration patience, Work<T> work) throws SQLException, InterruptedException {
-    return DuckDbLocks.withConnection(file, true, patience, work::run);
+    return inTurn(true, patience, work);
   }
 
   /** Runs {@code work} on a read-write connection, retrying lock conflicts for up to {@code patience}. */
   public <T> T write(Duration patience, Work<T> work) throws SQLException, InterruptedException {
-    return DuckDbLocks.withConnection(file, false, patience, work::run);
+    return inTurn(false, patience, work);
+  }
+
+  private <T> T inTurn(boolean readOnly, Duration patience, Work<T> work) throws SQLException, InterruptedException {
+    ReentrantLock turn = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock(true));
+    turn.lockInterruptibly();
+    try {
+      return DuckDbLocks.withConnection(file, readOnly, patience, work::run);
+    } finally {
+      turn.unlock();
+    }
   }
 
   /** True when another process holds the file: worth retrying, unlike any other error. */

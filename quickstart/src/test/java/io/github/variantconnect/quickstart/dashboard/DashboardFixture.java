@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.variantconnect.quickstart.RepositoryPaths;
 import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
+import io.github.variantconnect.quickstart.mirror.DuckDbRefresher;
+import io.github.variantconnect.quickstart.mirror.MirrorRefresh;
 import io.github.variantconnect.quickstart.sql.SqlScripts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,6 +70,13 @@ public final class DashboardFixture {
       landInDuckDb(c);
       return null;
     });
+    try {
+      // The views read the mirror: bring it up to date with what just landed.
+      new DuckDbRefresher(file, MirrorRefresh.load(RepositoryPaths.duckDbSql().resolve("refresh"), 1_000),
+          Duration.ofSeconds(3)).refreshUntilCaughtUp();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     return file;
   }
 

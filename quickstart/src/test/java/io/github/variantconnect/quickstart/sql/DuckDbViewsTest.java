@@ -89,8 +89,10 @@ class DuckDbViewsTest {
       SqlScripts.apply(connection, SqlDirectory.duckdb());
       land(connection, "ATS_RAW_JSON", ats.rows);
       land(connection, "ATS_RAW_JSON", rowsWithoutEvents(AtsFixture.TOPIC));
-      // Applying again after rows landed must keep them and leave the views right.
+      Mirror.refresh(connection);
+      // Applying again after rows landed must keep them and, after a refresh, leave the views right.
       SqlScripts.apply(connection, SqlDirectory.duckdb());
+      Mirror.refresh(connection);
 
       assertThat(Rows.count(connection, "SELECT count(*) FROM ATS_RAW_JSON")).isEqualTo(ats.rows.size() + 3);
       new AtsViewsCheck(connection, ROWS).verifyAll(ats);
@@ -103,7 +105,9 @@ class DuckDbViewsTest {
       SqlScripts.apply(connection, SqlDirectory.duckdb());
       land(connection, "CLICKSTREAM_RAW", clicks.rows);
       land(connection, "CLICKSTREAM_RAW", rowsWithoutEvents(ClickstreamFixture.TOPIC));
+      Mirror.refresh(connection);
       SqlScripts.apply(connection, SqlDirectory.duckdb());
+      Mirror.refresh(connection);
 
       assertThat(Rows.count(connection, "SELECT count(*) FROM CLICKSTREAM_RAW")).isEqualTo(clicks.rows.size() + 3);
       new ClickstreamViewsCheck(connection, ROWS).verifyAll(clicks);
@@ -114,9 +118,10 @@ class DuckDbViewsTest {
   @Test
   void theChecksCatchAViewThatKeepsTheLastDelivery() throws Exception {
     try (Connection connection = open()) {
-      applyMutant(connection, "20_clickstream.sql",
+      Path refresh = applyMutant(connection, "refresh/20_clickstream.sql",
           "ORDER BY kafka_offset, kafka_partition", "ORDER BY kafka_offset DESC, kafka_partition");
       land(connection, "CLICKSTREAM_RAW", clicks.rows);
+      Mirror.refresh(connection, refresh, Integer.MAX_VALUE);
       ClickstreamViewsCheck check = new ClickstreamViewsCheck(connection, ROWS);
 
       assertThatThrownBy(() -> check.dailyCustomerRevenue(clicks))
@@ -127,11 +132,12 @@ class DuckDbViewsTest {
   @Test
   void theChecksCatchAFunnelOrderedByArrival() throws Exception {
     try (Connection connection = open()) {
-      applyMutant(connection, "20_clickstream.sql",
-          "MIN(event_time) AS reached_at", "MIN(kafka_offset) AS reached_at",
-          "MIN(e.event_time) AS reached_at", "MIN(e.kafka_offset) AS reached_at",
-          "e.event_time >= ", "e.kafka_offset >= ");
+      Path refresh = applyMutant(connection, "refresh/20_clickstream.sql",
+          "MIN(event_time) AS reached_at", "MIN(kafka_timestamp) AS reached_at",
+          "MIN(e.event_time) AS reached_at", "MIN(e.kafka_timestamp) AS reached_at",
+          "e.event_time >= ", "e.kafka_timestamp >= ");
       land(connection, "CLICKSTREAM_RAW", clicks.rows);
+      Mirror.refresh(connection, refresh, Integer.MAX_VALUE);
       ClickstreamViewsCheck check = new ClickstreamViewsCheck(connection, ROWS);
 
       assertThatThrownBy(() -> check.funnel(clicks)).hasMessageContaining("EVENT_FUNNEL differs");
@@ -141,9 +147,10 @@ class DuckDbViewsTest {
   @Test
   void theChecksCatchALatestStatusTakenByArrival() throws Exception {
     try (Connection connection = open()) {
-      applyMutant(connection, "10_ats.sql",
+      Path refresh = applyMutant(connection, "refresh/10_ats.sql",
           "ORDER BY event_time DESC NULLS LAST, seq DESC NULLS LAST", "ORDER BY kafka_offset DESC");
       land(connection, "ATS_RAW_JSON", ats.rows);
+      Mirror.refresh(connection, refresh, Integer.MAX_VALUE);
       AtsViewsCheck check = new AtsViewsCheck(connection, ROWS);
 
       assertThatThrownBy(() -> check.latestStatus(ats)).hasMessageContaining("ATS_LATEST_STATUS differs");
@@ -189,6 +196,7 @@ class DuckDbViewsTest {
       land(connection, "ATS_RAW_JSON", ats.rows.subList(0, 10));
 
       SqlScripts.apply(connection, SqlDirectory.duckdb());
+      Mirror.refresh(connection);
 
       assertThat(Rows.count(connection, "SELECT count(*) FROM ATS_RAW_JSON")).isEqualTo(10);
       assertThat(Rows.count(connection, "SELECT count(*) FROM ATS_TRANSFORMED")).isPositive();
@@ -221,25 +229,29 @@ class DuckDbViewsTest {
   }
 
   /**
-   * Applies sql/duckdb with text in one script replaced, each (from, to) pair checked to occur so a
-   * mutant can never silently be the original.
+   * Applies a copy of sql/duckdb with text in one script ({@code 10_ats.sql},
+   * {@code refresh/20_clickstream.sql}, ...) replaced, each (from, to) pair checked to occur so a
+   * mutant can never silently be the original; returns the copy, whose refresh/ the test runs.
    */
-  private static void applyMutant(Connection connection, String file, String... fromTo) throws Exception {
-    for (Path script : SqlScripts.scripts(SqlDirectory.duckdb())) {
-      String name = script.getFileName().toString();
-      String text = script(name);
-      if (name.equals(file)) {
-        for (int i = 0; i < fromTo.length; i += 2) {
-          assertThat(text).as("the text to change").contains(fromTo[i]);
-          text = text.replace(fromTo[i], fromTo[i + 1]);
+  private Path applyMutant(Connection connection, String file, String... fromTo) throws Exception {
+    Path copy = dir.resolve("mutant");
+    for (Path original : List.of(SqlDirectory.duckdb(), SqlDirectory.duckdbRefresh())) {
+      Path target = copy.resolve(SqlDirectory.duckdb().relativize(original));
+      Files.createDirectories(target);
+      for (Path script : SqlScripts.scripts(original)) {
+        String name = SqlDirectory.duckdb().relativize(script).toString();
+        String text = Files.readString(script, StandardCharsets.UTF_8);
+        if (name.equals(file)) {
+          for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(text).as("the text to change").contains(fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+          }
         }
+        Files.writeString(target.resolve(script.getFileName()), text, StandardCharsets.UTF_8);
       }
-      SqlScripts.execute(connection, name, text);
     }
-  }
-
-  private static String script(String name) throws Exception {
-    return Files.readString(SqlDirectory.duckdb().resolve(name), StandardCharsets.UTF_8);
+    SqlScripts.apply(connection, copy);
+    return copy.resolve("refresh");
   }
 
   private static Map<String, Object> column(String name, String type) {

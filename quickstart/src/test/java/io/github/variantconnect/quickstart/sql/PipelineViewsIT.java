@@ -121,6 +121,7 @@ class PipelineViewsIT {
           .containsAll(clickEvents.stream().map(ClickEvent::eventId).toList());
 
       SqlScripts.apply(connection, SqlDirectory.duckdb());
+      Mirror.refresh(connection, 500);
 
       AtsFixture ats = new AtsFixture(atsEvents, atsRows);
       assertThat(ats.events).extracting(Event::status).contains("RUNNING", "DELAYED", "OUT_OF_SERVICE");

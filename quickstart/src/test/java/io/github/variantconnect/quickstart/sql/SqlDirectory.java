@@ -12,6 +12,11 @@ public final class SqlDirectory {
     return root().resolve("duckdb");
   }
 
+  /** The incremental refresh of the DuckDB mirror. */
+  static Path duckdbRefresh() {
+    return duckdb().resolve("refresh");
+  }
+
   public static Path snowflake() {
     return root().resolve("snowflake");
   }
