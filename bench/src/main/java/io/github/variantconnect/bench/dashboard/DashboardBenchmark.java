@@ -110,7 +110,7 @@ public final class DashboardBenchmark {
     if (baseline.length > 0) {
       double baselineMedian = Spread.median(baseline);
       results.add(new Result("Dashboard read, all panels, " + size, "≤ 250 ms at 10M raw rows, flat in history",
-          median / baselineMedian, median, baselineMedian, "ms", "plain views over the raw JSON",
+          median / baselineMedian, Double.NaN, Double.NaN, median, baselineMedian, "ms", "plain views over the raw JSON",
           rawRows >= 10_000_000 ? median <= 250 : null, COMMAND,
           spread + "; plain views: " + Spread.of(baseline) + "; mirror built in " + buildMs + " ms"));
     } else {
@@ -127,7 +127,7 @@ public final class DashboardBenchmark {
       System.out.printf("dashboard: %s, sink lock waits with plain views: %s; with the mirror and its refresher: %s%n",
           size, plain, mirrored);
       results.add(new Result("Sink's wait for the DuckDB file while the dashboard runs (p99), " + size,
-          "refresh must not stall the sink", mirrored.p99() / Math.max(1, plain.p99()), mirrored.p99(), plain.p99(),
+          "refresh must not stall the sink", mirrored.p99() / Math.max(1, plain.p99()), Double.NaN, Double.NaN, mirrored.p99(), plain.p99(),
           "ms", "dashboard on the plain views", null, COMMAND,
           lockSeconds + " s each: mirror " + mirrored + "; plain views " + plain
               + " (a writer process flushing every 250 ms)"));
