@@ -203,6 +203,12 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
         status -> isRunning(status, tasks, liveWorkerIds()));
   }
 
+  /** Whether the connector and at least {@code tasks} tasks are RUNNING on live workers now. */
+  public boolean isRunning(String connector, int tasks) {
+    ConnectRestClient.Response status = rest.status(connector);
+    return status.isSuccess() && isRunning(status.body(), tasks, liveWorkerIds());
+  }
+
   /** The {@code worker_id}s of the workers alive now. */
   public Set<String> liveWorkerIds() {
     Set<String> ids = new HashSet<>();

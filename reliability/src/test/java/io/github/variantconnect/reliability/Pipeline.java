@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.demoapi.DemoApiConfig;
 import io.github.variantconnect.demoapi.DemoClickstreamApi;
+import io.github.variantconnect.demoapi.Faults;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,7 @@ final class Pipeline implements AutoCloseable {
   private final double ticksPerSecond;
   private final double atsMaxEventsPerSecond;
   private final int atsTasks;
+  private final Instant fixedStart;
   private final List<DemoClickstreamApi> apis = new ArrayList<>();
   private final List<SteerableClock> clocks = new ArrayList<>();
   private final Path file;
@@ -50,6 +53,7 @@ final class Pipeline implements AutoCloseable {
     this.ticksPerSecond = b.ticksPerSecond;
     this.atsMaxEventsPerSecond = b.atsMaxEventsPerSecond;
     this.atsTasks = b.atsTasks;
+    this.fixedStart = b.fixedStart;
     this.file = freshDuckDbFile(b.name);
     this.reader = new DuckDbReader(file);
     for (int i = 0; i < b.apis; i++) {
@@ -58,6 +62,8 @@ final class Pipeline implements AutoCloseable {
       // One seed per API: event ids (evt-<seed>-<seq>) never collide between them.
       apis.add(DemoClickstreamApi.start(DemoApiConfig.builder()
           .clock(clock)
+          .start(b.fixedStart)
+          .faults(b.faults)
           .seed(FIRST_SEED + i)
           .eventsPerSecond(b.clicksPerSecond / b.apis)
           .initialEvents(b.initialClicks / b.apis)
@@ -69,6 +75,14 @@ final class Pipeline implements AutoCloseable {
 
   static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path file() {
+    return file;
   }
 
   String atsTopic() {
@@ -125,6 +139,9 @@ final class Pipeline implements AutoCloseable {
 
   Map<String, String> atsConfig() {
     Map<String, String> config = ConnectorConfigs.ats(atsTopic(), atsTasks, ticks, ticksPerSecond);
+    if (fixedStart != null) {
+      config.put("sim.start", fixedStart.toString());
+    }
     if (atsMaxEventsPerSecond > 0) {
       config.put("max.events.per.second", Double.toString(atsMaxEventsPerSecond));
     }
@@ -166,6 +183,12 @@ final class Pipeline implements AutoCloseable {
     connect.awaitRunning(atsConnector(), atsTasks, timeout);
     connect.awaitRunning(httpConnector(), apis.size(), timeout);
     connect.awaitRunning(sinkConnector(), SINK_TASKS, timeout);
+  }
+
+  /** All three connectors RUNNING with all their tasks on live workers, at this moment. */
+  boolean isRunning(ConnectCluster connect) {
+    return connect.isRunning(atsConnector(), atsTasks) && connect.isRunning(httpConnector(), apis.size())
+        && connect.isRunning(sinkConnector(), SINK_TASKS);
   }
 
   /**
@@ -269,6 +292,8 @@ final class Pipeline implements AutoCloseable {
     private double clicksPerSecond = 100;
     private long initialClicks = 1_000;
     private long clicksPerApi = 10_000;
+    private Instant fixedStart;
+    private Faults faults = Faults.none();
 
     private Builder(String name) {
       this.name = name;
@@ -297,6 +322,22 @@ final class Pipeline implements AutoCloseable {
       this.initialClicks = initial;
       this.clicksPerSecond = perSecond;
       this.clicksPerApi = perApi;
+      return this;
+    }
+
+    /**
+     * Both streams start their event time at {@code start} instead of now: two pipelines built with
+     * the same start, sizes and seeds produce byte-identical events, so a run can be compared with
+     * a reference run event by event.
+     */
+    Builder fixedStart(Instant start) {
+      this.fixedStart = start;
+      return this;
+    }
+
+    /** Fault knobs of every demo API. */
+    Builder apiFaults(Faults faults) {
+      this.faults = faults;
       return this;
     }
 
