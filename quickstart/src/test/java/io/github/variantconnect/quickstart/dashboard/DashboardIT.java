@@ -1,7 +1,6 @@
 package io.github.variantconnect.quickstart.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,9 +37,7 @@ class DashboardIT {
 
   @Test
   void dashboardShowsLiveFiguresInABrowser() throws Exception {
-    assumeTrue(HeadlessChromium.available(),
-        HeadlessChromium.BINARY + " is missing: install Debian's chromium package"
-            + " (apt-get install -y chromium) to run the dashboard test");
+    HeadlessChromium.requireOrSkip();
     HeadlessChromium chromium = new HeadlessChromium(Files.createDirectories(temp.resolve("chromium")));
 
     try (QuickstartStack stack = QuickstartStack.start(options(temp.resolve("data")), System.out)) {
