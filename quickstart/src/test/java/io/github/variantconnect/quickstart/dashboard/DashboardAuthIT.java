@@ -1,0 +1,56 @@
+package io.github.variantconnect.quickstart.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.variantconnect.testkit.Awaits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard served beyond loopback, in headless Chromium: without the token the browser gets
+ * the 401 and none of the figures; with it (as the Basic password, the way a person types it into
+ * the browser's prompt) the page loads and its own requests to the JSON API carry it too, so the
+ * tiles fill in.
+ */
+class DashboardAuthIT {
+
+  private static final Duration PAGE_TIME = Duration.ofSeconds(5);
+  private static final byte[] SNAPSHOT = ("{\"refresh_ms\":1000,\"panels\":{\"kpis\":{\"rows\":[{\"active_trains\":87,"
+      + "\"avg_passengers\":123.45,\"active_alerts\":3,\"avg_power_kw\":456.7,\"reporting_trains\":115,"
+      + "\"as_of\":\"2026-01-05T08:00:00Z\"}]}}}").getBytes(StandardCharsets.UTF_8);
+
+  @TempDir
+  Path temp;
+
+  @Test
+  void offLoopbackTheBrowserGets401WithoutTheTokenAndTheFiguresWithIt() throws Exception {
+    HeadlessChromium.requireOrSkip();
+    HeadlessChromium chromium = new HeadlessChromium(Files.createDirectories(temp.resolve("chromium")));
+    try (DashboardServer server = DashboardServer.start("0.0.0.0", 0, () -> SNAPSHOT,
+        DashboardAccess.withToken(DashboardAccessTest.TOKEN))) {
+      String anonymous = chromium.dumpDom("http://127.0.0.1:" + server.port() + "/", PAGE_TIME);
+      assertThat(anonymous).contains("the dashboard needs its token").doesNotContain("kpi-active_trains", "87");
+
+      String withToken = "http://viewer:" + DashboardAccessTest.TOKEN + "@127.0.0.1:" + server.port() + "/";
+      RenderedDashboard page = Awaits.value(Duration.ofSeconds(60), "the page's own API request answered",
+          () -> render(chromium, withToken), p -> p.refreshes() >= 1);
+      assertThat(page.visibleText("kpi-active_trains")).isEqualTo("87");
+      assertThat(page.visibleText("kpi-avg_passengers")).isEqualTo("123.5");
+      assertThat(page.visibleText("kpi-active_alerts")).isEqualTo("3");
+      assertThat(page.visibleText("kpi-avg_power_kw")).isEqualTo("456.7 kW");
+      assertThat(page.visibleText("as-of")).isEqualTo("2026-01-05 08:00:00 UTC");
+    }
+  }
+
+  private static RenderedDashboard render(HeadlessChromium chromium, String url) {
+    try {
+      return new RenderedDashboard(chromium.dumpDom(url, PAGE_TIME));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
