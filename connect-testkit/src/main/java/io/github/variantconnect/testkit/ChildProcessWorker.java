@@ -29,7 +29,7 @@ final class ChildProcessWorker implements ConnectWorker {
     this.logFile = logFile;
   }
 
-  static ChildProcessWorker start(Map<String, String> workerProps, Path workDir, String name) {
+  static ChildProcessWorker start(Map<String, String> workerProps, List<String> jvmOptions, Path workDir, String name) {
     try {
       Files.createDirectories(workDir);
       int port = freePort();
@@ -46,6 +46,7 @@ final class ChildProcessWorker implements ConnectWorker {
       command.add("-Xmx512m");
       command.add("-XX:+UseSerialGC");
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+      command.addAll(jvmOptions);
       command.add("-D" + ChildWorkerMain.PARENT_PID + "=" + ProcessHandle.current().pid());
       command.add("-cp");
       command.add(testClasspath());

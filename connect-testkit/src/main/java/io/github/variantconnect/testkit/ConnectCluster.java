@@ -37,6 +37,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private final boolean exactlyOnceSource;
   private final boolean childProcess;
   private final Map<String, String> workerOverrides;
+  private final List<String> workerJvmOptions;
   private final String groupId;
   private final Path dataDir;
   private final ConnectRestClient rest = new ConnectRestClient(this::restUrl);
@@ -49,6 +50,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     this.exactlyOnceSource = builder.exactlyOnceSource;
     this.childProcess = builder.childProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
+    this.workerJvmOptions = List.copyOf(builder.workerJvmOptions);
     this.dataDir = builder.dataDir;
     this.workers = new ConnectWorker[builder.workers];
     // A persistent stack keeps one Connect group, so its connectors and offsets are found again.
@@ -137,7 +139,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     WorkerSettings settings = new WorkerSettings(kafka.bootstrapServers(), groupId, exactlyOnceSource, workerOverrides);
     workerStarts++;
     if (childProcess) {
-      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workDir(), "worker-" + workerStarts);
+      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workerJvmOptions, workDir(),
+          "worker-" + workerStarts);
       workerLogs.add(child.logFile());
       workers[index] = child;
     } else {
@@ -281,6 +284,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     private boolean exactlyOnceSource;
     private boolean childProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
+    private final List<String> workerJvmOptions = new ArrayList<>();
     private Path dataDir;
     private int workers = 1;
 
@@ -308,6 +312,15 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
         throw new IllegalArgumentException("A cluster needs at least one worker, got " + count);
       }
       this.workers = count;
+      return this;
+    }
+
+    /**
+     * Logs {@code logger} at {@code level} in child-process workers, e.g. to see a moment Connect
+     * logs only at debug level.
+     */
+    public Builder workerLogLevel(String logger, String level) {
+      workerJvmOptions.add("-Dorg.slf4j.simpleLogger.log." + logger + "=" + level);
       return this;
     }
 

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FragileKillsIT {
 
   @RegisterExtension
-  static final ConnectCluster CONNECT =
-      ConnectCluster.builder().workers(2).exactlyOnceSource(true).childProcess(true).build();
+  static final ConnectCluster CONNECT = ConnectCluster.builder().workers(2).exactlyOnceSource(true).childProcess(true)
+      // Connect logs the start of a round of zombie fencing only at debug level.
+      .workerLogLevel("org.apache.kafka.connect.runtime.distributed.DistributedHerder", "debug")
+      .build();
 
   /** Change it to explore other kill moments; keep the one that failed to replay a failure. */
   private static final long SEED = 20261203L;
@@ -96,7 +98,8 @@ class FragileKillsIT {
 
   /**
    * A changed ATS config makes new task configs; before starting them the leader fences out the
-   * producers of the old generation. The worker logging that round is killed during it.
+   * producers of the old generation. The leader is killed during that round, which it begins with
+   * "Fencing out N task producers" and ends with the answer to the {@code /fence} request.
    */
   @Test
   @Order(4)
