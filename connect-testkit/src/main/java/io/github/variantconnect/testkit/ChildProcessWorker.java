@@ -64,7 +64,7 @@ final class ChildProcessWorker implements ConnectWorker {
   }
 
   /** Surefire and failsafe run tests from a manifest-only jar; the real classpath is here. */
-  private static String testClasspath() {
+  static String testClasspath() {
     String cp = System.getProperty("surefire.test.class.path");
     return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
   }

@@ -36,6 +36,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
   private final boolean exactlyOnceSource;
   private final boolean childProcess;
+  private final boolean brokerProcess;
   private final Map<String, String> workerOverrides;
   private final List<String> workerJvmOptions;
   private final String groupId;
@@ -49,6 +50,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private ConnectCluster(Builder builder) {
     this.exactlyOnceSource = builder.exactlyOnceSource;
     this.childProcess = builder.childProcess;
+    this.brokerProcess = builder.brokerProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
     this.workerJvmOptions = List.copyOf(builder.workerJvmOptions);
     this.dataDir = builder.dataDir;
@@ -73,7 +75,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
   /** Starts the broker and the workers; for use outside JUnit (benchmarks, the quickstart). */
   public ConnectCluster start() {
-    kafka = EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"));
+    kafka = brokerProcess ? EmbeddedKafka.startInChildProcess(workDir().resolve("broker"))
+        : EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"));
     for (int index = 0; index < workers.length; index++) {
       startWorker(index);
     }
@@ -283,6 +286,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   public static final class Builder {
     private boolean exactlyOnceSource;
     private boolean childProcess;
+    private boolean brokerProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
     private final List<String> workerJvmOptions = new ArrayList<>();
     private Path dataDir;
@@ -303,6 +307,15 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     /** Runs the worker in its own JVM so it can be killed with SIGKILL. */
     public Builder childProcess(boolean enabled) {
       this.childProcess = enabled;
+      return this;
+    }
+
+    /**
+     * Runs the broker in its own JVM too, so a test can stop it and start it again
+     * ({@link EmbeddedKafka#stopBroker()}); its logs are under the workers' directory.
+     */
+    public Builder brokerProcess(boolean enabled) {
+      this.brokerProcess = enabled;
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,12 @@ class FragileKillsIT {
   /** About 20 s of stream: 115 trains × 60 ticks at 3 ticks/s, and 5,000 clicks at 200/s. */
   private static Pipeline pipeline(String name) {
     return Pipeline.builder(name).fixedStart(START).ats(60, 3, 2).clicks(1, 500, 200, 5_000).build();
+  }
+
+  /** Each test starts on the whole group, whatever the one before left behind. */
+  @BeforeEach
+  void bothWorkersRunning() {
+    restartDeadWorkers();
   }
 
   @Test
@@ -192,7 +199,12 @@ class FragileKillsIT {
 
   private static void startAndAwaitProgress(Pipeline pipeline) {
     requireReference();
-    pipeline.start(CONNECT);
+    // Right after a worker left, the group may have no leader to forward a PUT to: retried until one
+    // takes it (registering the same configs again changes nothing).
+    Awaits.until(TIMEOUT, "connectors of " + pipeline.name() + " registered", () -> {
+      pipeline.start(CONNECT);
+      return true;
+    });
     pipeline.awaitRunning(CONNECT, TIMEOUT);
     Awaits.until(TIMEOUT, "rows of " + pipeline.name() + " landing", () -> pipeline.rows() > 500);
   }

@@ -42,6 +42,7 @@ final class Pipeline implements AutoCloseable {
   private final double atsMaxEventsPerSecond;
   private final int atsTasks;
   private final Instant fixedStart;
+  private final String[] httpSettings;
   private final List<DemoClickstreamApi> apis = new ArrayList<>();
   private final List<SteerableClock> clocks = new ArrayList<>();
   private final Path file;
@@ -54,6 +55,7 @@ final class Pipeline implements AutoCloseable {
     this.atsMaxEventsPerSecond = b.atsMaxEventsPerSecond;
     this.atsTasks = b.atsTasks;
     this.fixedStart = b.fixedStart;
+    this.httpSettings = b.httpSettings;
     this.file = freshDuckDbFile(b.name);
     this.reader = new DuckDbReader(file);
     for (int i = 0; i < b.apis; i++) {
@@ -150,7 +152,7 @@ final class Pipeline implements AutoCloseable {
 
   /** One endpoint per API, so {@code tasks.max} up to the number of APIs spreads them. */
   Map<String, String> httpConfig() {
-    Map<String, String> config = ConnectorConfigs.http(apis.get(0).baseUrl(), clicksTopic());
+    Map<String, String> config = ConnectorConfigs.with(ConnectorConfigs.http(apis.get(0).baseUrl(), clicksTopic()), httpSettings);
     config.put("tasks.max", Integer.toString(apis.size()));
     if (apis.size() > 1) {
       List<String> endpoints = new ArrayList<>();
@@ -294,6 +296,7 @@ final class Pipeline implements AutoCloseable {
     private long clicksPerApi = 10_000;
     private Instant fixedStart;
     private Faults faults = Faults.none();
+    private String[] httpSettings = new String[0];
 
     private Builder(String name) {
       this.name = name;
@@ -338,6 +341,12 @@ final class Pipeline implements AutoCloseable {
     /** Fault knobs of every demo API. */
     Builder apiFaults(Faults faults) {
       this.faults = faults;
+      return this;
+    }
+
+    /** More settings of the HTTP source: {@code key1, value1, key2, value2, ...}. */
+    Builder httpSettings(String... keyValues) {
+      this.httpSettings = keyValues;
       return this;
     }
 
