@@ -29,7 +29,8 @@ final class ChildProcessWorker implements ConnectWorker {
     this.logFile = logFile;
   }
 
-  static ChildProcessWorker start(Map<String, String> workerProps, List<String> jvmOptions, Path workDir, String name) {
+  static ChildProcessWorker start(Map<String, String> workerProps, List<String> jvmOptions, Map<String, String> environment,
+      Path workDir, String name) {
     try {
       Files.createDirectories(workDir);
       int port = freePort();
@@ -52,8 +53,10 @@ final class ChildProcessWorker implements ConnectWorker {
       command.add(testClasspath());
       command.add(ChildWorkerMain.class.getName());
       command.add(propsFile.toString());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();

@@ -39,6 +39,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private final boolean brokerProcess;
   private final Map<String, String> workerOverrides;
   private final List<String> workerJvmOptions;
+  private final Map<String, String> workerEnvironment;
   private final String groupId;
   private final Path dataDir;
   private final ConnectRestClient rest = new ConnectRestClient(this::restUrl);
@@ -53,6 +54,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     this.brokerProcess = builder.brokerProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
     this.workerJvmOptions = List.copyOf(builder.workerJvmOptions);
+    this.workerEnvironment = Map.copyOf(builder.workerEnvironment);
     this.dataDir = builder.dataDir;
     this.workers = new ConnectWorker[builder.workers];
     // A persistent stack keeps one Connect group, so its connectors and offsets are found again.
@@ -142,8 +144,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     WorkerSettings settings = new WorkerSettings(kafka.bootstrapServers(), groupId, exactlyOnceSource, workerOverrides);
     workerStarts++;
     if (childProcess) {
-      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workerJvmOptions, workDir(),
-          "worker-" + workerStarts);
+      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workerJvmOptions, workerEnvironment,
+          workDir(), "worker-" + workerStarts);
       workerLogs.add(child.logFile());
       workers[index] = child;
     } else {
@@ -289,6 +291,7 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     private boolean brokerProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
     private final List<String> workerJvmOptions = new ArrayList<>();
+    private final Map<String, String> workerEnvironment = new HashMap<>();
     private Path dataDir;
     private int workers = 1;
 
@@ -334,6 +337,12 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
      */
     public Builder workerLogLevel(String logger, String level) {
       workerJvmOptions.add("-Dorg.slf4j.simpleLogger.log." + logger + "=" + level);
+      return this;
+    }
+
+    /** An environment variable of child-process workers, e.g. for {@code ${env:NAME}} in configs. */
+    public Builder workerEnvironment(String name, String value) {
+      workerEnvironment.put(name, value);
       return this;
     }
 
