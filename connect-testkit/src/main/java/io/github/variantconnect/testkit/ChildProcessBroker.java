@@ -3,7 +3,6 @@ package io.github.variantconnect.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +39,8 @@ final class ChildProcessBroker {
   static ChildProcessBroker start(Path dir, Map<String, String> brokerConfig) {
     try {
       Files.createDirectories(dir);
-      int brokerPort = freePort();
-      int controllerPort = freePort();
+      int brokerPort = ChildProcesses.freePort();
+      int controllerPort = ChildProcesses.freePort();
       Properties props = new Properties();
       props.putAll(brokerConfig);
       props.put("process.roles", "broker,controller");
@@ -98,13 +97,13 @@ final class ChildProcessBroker {
   /** Graceful shutdown: logs flushed, leadership handed over, as {@code kafka-server-stop.sh}. */
   void stop() {
     process.destroy();
-    awaitExit();
+    ChildProcesses.awaitExit(process);
   }
 
   /** SIGKILL, as a crashed machine. */
   void kill() {
     process.destroyForcibly();
-    awaitExit();
+    ChildProcesses.awaitExit(process);
   }
 
   Path logFile(int start) {
@@ -132,7 +131,7 @@ final class ChildProcessBroker {
     command.add("-XX:+UseSerialGC");
     command.add("-D" + ChildWorkerMain.PARENT_PID + "=" + ProcessHandle.current().pid());
     command.add("-cp");
-    command.add(ChildProcessWorker.testClasspath());
+    command.add(ChildProcesses.testClasspath());
     command.addAll(mainAndArgs);
     try {
       return new ProcessBuilder(command)
@@ -144,20 +143,4 @@ final class ChildProcessBroker {
     }
   }
 
-  private void awaitExit() {
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -85,13 +85,7 @@ class CombinedFaultsIT {
       }
       failedTasks.forEach(trace -> results.line("a task failed and was restarted: " + trace));
 
-      pipeline.endAtsSoon(CONNECT, 30);
-      pipeline.publishRemainingClicksNow();
-      pipeline.awaitAllRows(TIMEOUT);
-      pipeline.assertExactlyOnce();
-      pipeline.assertTopicsExactlyOnce(CONNECT);
-      results.line(String.format("%,d ATS events and %,d clickstream events landed once each",
-          pipeline.expectedAtsEvents(), pipeline.expectedClicks()));
+      pipeline.endEarlyAndAssertExactlyOnce(CONNECT, TIMEOUT, results);
 
       assertFailuresExplained(pipeline.apis().get(0));
       assertThat(failedTasks).as("traces of tasks that failed on the way, each naming its cause")

@@ -214,6 +214,20 @@ final class Pipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends both streams early (see {@link #endAtsSoon} and {@link #publishRemainingClicksNow}), awaits
+   * every event in DuckDB and checks both the tables and the topics hold each exactly once.
+   */
+  void endEarlyAndAssertExactlyOnce(ConnectCluster connect, Duration timeout, Results results) {
+    endAtsSoon(connect, 30);
+    publishRemainingClicksNow();
+    awaitAllRows(timeout);
+    assertExactlyOnce();
+    assertTopicsExactlyOnce(connect);
+    results.line(String.format("%,d ATS events and %,d clickstream events landed once each", expectedAtsEvents(),
+        expectedClicks()));
+  }
+
   /** Rows in both tables now. */
   long rows() {
     return reader.count(atsTable()) + reader.count(clicksTable());
