@@ -5,6 +5,8 @@ import io.github.variantconnect.ats.config.ValueFormat;
 import io.github.variantconnect.ats.sim.Line;
 import io.github.variantconnect.ats.sim.MetroNetwork;
 import io.github.variantconnect.ats.source.TrainOffset;
+import io.github.variantconnect.common.config.KeyError;
+import io.github.variantconnect.common.config.KeyedValidation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -82,46 +83,39 @@ public class AtsSourceConnector extends SourceConnector {
   /** Per-key checks first, then those that need several keys, each reported on its key. */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
-    Map<String, ConfigValue> values = new HashMap<>();
-    result.configValues().forEach(v -> values.put(v.name(), v));
-    boolean keysValid = values.values().stream().allMatch(v -> v.errorMessages().isEmpty());
-    if (!keysValid) {
-      return result;
+    KeyedValidation validation = KeyedValidation.of(super.validate(connectorConfigs), connectorConfigs);
+    if (validation.keysValid()) {
+      validation.addAll(crossKeyErrors(new AtsSourceConfig(connectorConfigs), connectorConfigs));
     }
-    AtsSourceConfig config = new AtsSourceConfig(connectorConfigs);
-    MetroNetwork network = config.network();
+    return validation.result();
+  }
+
+  static List<KeyError> crossKeyErrors(AtsSourceConfig config, Map<String, String> connectorConfigs) {
+    List<KeyError> errors = new ArrayList<>();
     List<String> selected;
     try {
-      selected = selectedTrains(network, config.lines());
+      selected = selectedTrains(config.network(), config.lines());
     } catch (ConfigException e) {
-      values.get(AtsSourceConfig.LINES).addErrorMessage(e.getMessage());
-      return result;
+      errors.add(new KeyError(AtsSourceConfig.LINES, e.getMessage()));
+      return errors;
     }
     String tasksMax = connectorConfigs.get("tasks.max");
     if (tasksMax != null && tasksMax.trim().matches("\\d+") && Integer.parseInt(tasksMax.trim()) > selected.size()) {
-      ConfigValue tasks = values.get("tasks.max");
-      String message = "tasks.max is " + tasksMax.trim() + " but the selected lines have only " + selected.size()
-          + " trains; use at most " + selected.size() + " tasks";
-      if (tasks != null) {
-        tasks.addErrorMessage(message);
-      } else {
-        ConfigValue added = new ConfigValue("tasks.max", tasksMax, List.of(), List.of(message));
-        result.configValues().add(added);
-      }
+      errors.add(new KeyError("tasks.max", "tasks.max is " + tasksMax.trim() + " but the selected lines have only "
+          + selected.size() + " trains; use at most " + selected.size() + " tasks"));
     }
     if (!config.alertsTopic().isEmpty() && config.alertsTopic().equals(config.topic())) {
-      values.get(AtsSourceConfig.ALERTS_TOPIC).addErrorMessage(
-          "alerts.topic must differ from topic (" + config.topic() + "), or be empty");
+      errors.add(new KeyError(AtsSourceConfig.ALERTS_TOPIC,
+          "alerts.topic must differ from topic (" + config.topic() + "), or be empty"));
     }
     String valueConverter = connectorConfigs.get(VALUE_CONVERTER);
     if (config.valueFormat() == ValueFormat.JSON && valueConverter != null
         && !valueConverter.trim().equals(ValueFormat.BYTE_ARRAY_CONVERTER)) {
       // Any other converter would re-encode the ready JSON bytes (the JsonConverter as a base64 string).
-      values.get(AtsSourceConfig.VALUE_FORMAT).addErrorMessage("value.format=json emits finished JSON bytes and"
-          + " needs value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ", not " + valueConverter.trim());
+      errors.add(new KeyError(AtsSourceConfig.VALUE_FORMAT, "value.format=json emits finished JSON bytes and"
+          + " needs value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ", not " + valueConverter.trim()));
     }
-    return result;
+    return errors;
   }
 
   @Override

@@ -4,12 +4,12 @@ import io.github.variantconnect.ats.config.AtsSourceConfig;
 import io.github.variantconnect.ats.config.RecordTimestamp;
 import io.github.variantconnect.ats.config.ValueFormat;
 import io.github.variantconnect.ats.sim.TrainSnapshot;
-import io.github.variantconnect.ats.source.RateLimiter;
-import io.github.variantconnect.ats.source.TelemetryFeed;
 import io.github.variantconnect.ats.source.TelemetryFeed.Event;
+import io.github.variantconnect.ats.source.TelemetryFeed;
 import io.github.variantconnect.ats.source.TelemetryJson;
 import io.github.variantconnect.ats.source.TelemetrySchema;
 import io.github.variantconnect.ats.source.TrainOffset;
+import io.github.variantconnect.common.TokenBucket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +35,7 @@ public class AtsSourceTask extends SourceTask {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private AtsSourceConfig config;
   private TelemetryFeed feed;
-  private RateLimiter limiter;
+  private TokenBucket limiter;
   /** Source partition per train, made once: every record carries its train's. */
   private final Map<String, Map<String, String>> partitions = new HashMap<>();
   private Schema valueSchema;
@@ -62,7 +62,7 @@ public class AtsSourceTask extends SourceTask {
             Instant.ofEpochMilli(Long.parseLong(props.get(AtsSourceConnector.TASK_SIM_START_MS))),
             Long.parseLong(props.get(AtsSourceConnector.TASK_ANCHOR_MS)),
             offsets::get);
-    limiter = new RateLimiter(config.maxEventsPerSecond(), System.nanoTime());
+    limiter = new TokenBucket(config.maxEventsPerSecond(), System.nanoTime());
     trains.forEach(id -> partitions.put(id, TrainOffset.partition(id)));
     wallClockTimestamps = config.recordTimestamp() == RecordTimestamp.WALL_CLOCK;
     if (config.valueFormat() == ValueFormat.JSON) {

@@ -3,9 +3,9 @@ package io.github.variantconnect.ats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.ats.source.TelemetrySchema;
+import io.github.variantconnect.testkit.FakeSourceTaskContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
 class AtsSourceTaskTest {
@@ -28,7 +26,7 @@ class AtsSourceTaskTest {
     props.putAll(overrides);
     connector.start(props);
     AtsSourceTask task = new AtsSourceTask();
-    task.initialize(new FakeContext());
+    task.initialize(new FakeSourceTaskContext(Map.of(), stored));
     task.start(connector.taskConfigs(1).get(0));
     return task;
   }
@@ -141,34 +139,5 @@ class AtsSourceTaskTest {
     assertThat(task.poll()).hasSize(trains);
     assertThat(task.poll()).isNull();
     task.stop();
-  }
-
-  private final class FakeContext implements SourceTaskContext {
-    @Override
-    public Map<String, String> configs() {
-      return Map.of();
-    }
-
-    @Override
-    public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-      return null;
-    }
-
-    @Override
-    public OffsetStorageReader offsetStorageReader() {
-      return new OffsetStorageReader() {
-        @Override
-        public <T> Map<String, Object> offset(Map<String, T> partition) {
-          return stored.get(partition);
-        }
-
-        @Override
-        public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
-          Map<Map<String, T>, Map<String, Object>> result = new HashMap<>();
-          partitions.forEach(p -> result.put(p, stored.get(p)));
-          return result;
-        }
-      };
-    }
   }
 }

@@ -1,9 +1,9 @@
 package io.github.variantconnect.http;
 
+import io.github.variantconnect.common.config.KeyedConfigException;
+import io.github.variantconnect.common.config.KeyedValidation;
 import io.github.variantconnect.http.config.EndpointSpec;
 import io.github.variantconnect.http.config.HttpSourceConfig;
-import io.github.variantconnect.http.config.KeyError;
-import io.github.variantconnect.http.config.KeyedConfigException;
 import io.github.variantconnect.http.source.EndpointOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +12,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -79,37 +78,22 @@ public class HttpSourceConnector extends SourceConnector {
   /** Per-key checks first, then those that need several keys, each reported on the key to fix. */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
-    Map<String, ConfigValue> values = new HashMap<>();
-    result.configValues().forEach(v -> values.put(v.name(), v));
-    if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
-      return result;
+    KeyedValidation validation = KeyedValidation.of(super.validate(connectorConfigs), connectorConfigs);
+    if (!validation.keysValid()) {
+      return validation.result();
     }
     HttpSourceConfig config;
     try {
       config = new HttpSourceConfig(connectorConfigs);
     } catch (KeyedConfigException e) {
-      addError(result, values, e.key(), e.reason());
-      return result;
+      validation.add(e);
+      return validation.result();
     } catch (ConfigException e) {
-      addError(result, values, "http.url", e.getMessage());
-      return result;
+      validation.add("http.url", e.getMessage());
+      return validation.result();
     }
-    for (KeyError error : config.crossKeyErrors()) {
-      addError(result, values, error.key(), error.message());
-    }
-    return result;
-  }
-
-  private static void addError(Config result, Map<String, ConfigValue> values, String key, String message) {
-    ConfigValue value = values.get(key);
-    if (value == null) {
-      // Per-endpoint keys are not in the ConfigDef; report them under their own name all the same.
-      value = new ConfigValue(key);
-      values.put(key, value);
-      result.configValues().add(value);
-    }
-    value.addErrorMessage(message);
+    validation.addAll(config.crossKeyErrors());
+    return validation.result();
   }
 
   @Override

@@ -2,16 +2,13 @@ package io.github.variantconnect.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.variantconnect.testkit.FakeSourceTaskContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.apache.kafka.connect.storage.OffsetUtils;
 
 /**
@@ -26,7 +23,7 @@ public final class TaskHarness implements AutoCloseable {
   public HttpSourceTask start(Map<String, String> props) {
     close();
     task = new HttpSourceTask();
-    task.initialize(new Context(props));
+    task.initialize(new FakeSourceTaskContext(props, committed));
     task.start(props);
     return task;
   }
@@ -86,41 +83,6 @@ public final class TaskHarness implements AutoCloseable {
     if (task != null) {
       task.stop();
       task = null;
-    }
-  }
-
-  private final class Context implements SourceTaskContext {
-    private final Map<String, String> props;
-
-    Context(Map<String, String> props) {
-      this.props = props;
-    }
-
-    @Override
-    public Map<String, String> configs() {
-      return props;
-    }
-
-    @Override
-    public PluginMetrics pluginMetrics() {
-      return null;
-    }
-
-    @Override
-    public OffsetStorageReader offsetStorageReader() {
-      return new OffsetStorageReader() {
-        @Override
-        public <T> Map<String, Object> offset(Map<String, T> partition) {
-          return committed.get(partition);
-        }
-
-        @Override
-        public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
-          Map<Map<String, T>, Map<String, Object>> out = new HashMap<>();
-          partitions.forEach(p -> out.put(p, committed.get(p)));
-          return out;
-        }
-      };
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.variantconnect.sink;
 
+import io.github.variantconnect.common.config.KeyError;
+import io.github.variantconnect.common.config.KeyedValidation;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.target.TargetProviders;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
@@ -64,35 +65,17 @@ public class VariantSinkConnector extends SinkConnector {
    */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    Config result = super.validate(connectorConfigs);
-    Map<String, ConfigValue> values = new HashMap<>();
-    result.configValues().forEach(v -> values.put(v.name(), v));
-    ConfigValue target = values.get(VariantSinkConfig.TARGET);
-    if (target == null || !target.errorMessages().isEmpty()) {
-      return result;
+    KeyedValidation validation = KeyedValidation.of(super.validate(connectorConfigs), connectorConfigs);
+    if (!validation.keyValid(VariantSinkConfig.TARGET)) {
+      return validation.result();
     }
-    Map<String, String> crossKey = VariantSinkConfig.crossKeyProblems(connectorConfigs);
-    report(result, values, connectorConfigs, crossKey);
+    List<KeyError> crossKey = VariantSinkConfig.crossKeyErrors(connectorConfigs);
+    validation.addAll(crossKey);
     if (!crossKey.isEmpty()) {
-      return result;
+      return validation.result();
     }
     String name = VariantSinkConfig.targetName(connectorConfigs);
-    report(result, values, connectorConfigs, TargetProviders.byName(name).validate(connectorConfigs));
-    return result;
-  }
-
-  private static void report(Config result, Map<String, ConfigValue> values, Map<String, String> config,
-      Map<String, String> problems) {
-    problems.forEach((key, message) -> {
-      ConfigValue value = values.get(key);
-      if (value == null) {
-        value = new ConfigValue(key, config.get(key), List.of(), new ArrayList<>(List.of(message)));
-        result.configValues().add(value);
-        values.put(key, value);
-      } else if (value.errorMessages().isEmpty()) {
-        // A key that already failed its own validator keeps that one, most specific message.
-        value.addErrorMessage(message);
-      }
-    });
+    validation.addAll(TargetProviders.byName(name).validate(connectorConfigs));
+    return validation.result();
   }
 }

@@ -1,10 +1,10 @@
 package io.github.variantconnect.sink;
 
 import io.github.variantconnect.sink.target.Batch;
-import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.Row;
-import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.TransactionalTarget;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,11 +16,13 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * A transactional target in memory that survives "crashes" of the writers using it: rows and
- * offsets change together, and failures can be queued for the next calls.
+ * offsets change together, through the same offsets protocol as the real transactional targets,
+ * and failures can be queued for the next calls.
  */
-public final class InMemoryTarget implements Target {
+public final class InMemoryTarget extends TransactionalTarget<InMemoryTarget> {
 
   public final List<Row> rows = new ArrayList<>();
+  /** The stored offsets, as an offsets table would hold them. */
   public final Map<TopicPartition, Long> offsets = new HashMap<>();
   public final Deque<TargetException> failures = new ArrayDeque<>();
   /** Failures for the next committedOffsets calls only. */
@@ -34,30 +36,60 @@ public final class InMemoryTarget implements Target {
   }
 
   @Override
-  public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) throws TargetException {
+  protected Map<TopicPartition, Long> loadOffsets() throws TargetException {
     failNext();
-    Map<TopicPartition, Long> result = new HashMap<>();
-    partitions.forEach(tp -> {
-      if (offsets.containsKey(tp)) {
-        result.put(tp, offsets.get(tp));
-      }
-    });
-    return result;
+    return new HashMap<>(offsets);
   }
 
   @Override
-  public void write(Batch batch) throws TargetException {
+  protected <T> T inWriteTransaction(Batch batch, Work<InMemoryTarget, T> work) throws TargetException {
     failNext();
     writes++;
-    for (PartitionBatch slice : batch.partitions()) {
-      long done = offsets.getOrDefault(slice.partition(), -1L);
-      for (Row row : slice.rows()) {
-        if (row.offset() > done) {
-          rows.add(row);
-        }
+    return inTransaction(work);
+  }
+
+  @Override
+  protected <T> T inResetTransaction(Work<InMemoryTarget, T> work) throws TargetException {
+    failNext();
+    return inTransaction(work);
+  }
+
+  /** Rows and offsets are put back as they were when the work fails. */
+  private <T> T inTransaction(Work<InMemoryTarget, T> work) throws TargetException {
+    List<Row> rowsBefore = new ArrayList<>(rows);
+    Map<TopicPartition, Long> offsetsBefore = new HashMap<>(offsets);
+    try {
+      return work.run(this);
+    } catch (SQLException | TargetException | RuntimeException e) {
+      rows.clear();
+      rows.addAll(rowsBefore);
+      offsets.clear();
+      offsets.putAll(offsetsBefore);
+      if (e instanceof TargetException t) {
+        throw t;
       }
-      offsets.merge(slice.partition(), slice.lastOffset(), Math::max);
+      throw TargetException.fatal("in-memory transaction failed", e);
     }
+  }
+
+  @Override
+  protected Map<TopicPartition, Long> readOffsets(InMemoryTarget store) {
+    return new HashMap<>(offsets);
+  }
+
+  @Override
+  protected void insertRows(InMemoryTarget store, String table, List<Row> tableRows) {
+    rows.addAll(tableRows);
+  }
+
+  @Override
+  protected void storeOffsets(InMemoryTarget store, Map<TopicPartition, Long> stored) {
+    offsets.putAll(stored);
+  }
+
+  @Override
+  protected void deleteOffsets(InMemoryTarget store, Collection<TopicPartition> partitions) {
+    partitions.forEach(offsets::remove);
   }
 
   private void failNext() throws TargetException {
@@ -73,30 +105,6 @@ public final class InMemoryTarget implements Target {
     if (failure != null) {
       throw failure;
     }
-    Map<TopicPartition, Long> result = new HashMap<>();
-    partitions.forEach(tp -> {
-      if (offsets.containsKey(tp)) {
-        result.put(tp, offsets.get(tp));
-      }
-    });
-    return result;
+    return super.committedOffsets(partitions);
   }
-
-  @Override
-  public void resetOffsets(Map<TopicPartition, Long> nextOffsets) throws TargetException {
-    failNext();
-    nextOffsets.forEach((tp, next) -> {
-      if (next > 0) {
-        offsets.put(tp, next - 1);
-      } else {
-        offsets.remove(tp);
-      }
-    });
-  }
-
-  @Override
-  public void close(Collection<TopicPartition> partitions) {}
-
-  @Override
-  public void close() {}
 }

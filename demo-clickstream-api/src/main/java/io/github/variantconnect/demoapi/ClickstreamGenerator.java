@@ -1,5 +1,6 @@
 package io.github.variantconnect.demoapi;
 
+import io.github.variantconnect.common.SplitMix64;
 import java.util.HexFormat;
 
 /**
@@ -67,7 +68,7 @@ final class ClickstreamGenerator {
     long number = sessionsStarted++;
     SeededRandom random = SeededRandom.forStream(seed, SESSION_STREAM, number);
     // mix() is a bijection, so consecutive session numbers can never share an id.
-    String id = "sess-" + HexFormat.of().toHexDigits(SeededRandom.mix(sessionIdBase + number));
+    String id = "sess-" + HexFormat.of().toHexDigits(SplitMix64.mix(sessionIdBase + number));
     return planner.plan(id, random);
   }
 

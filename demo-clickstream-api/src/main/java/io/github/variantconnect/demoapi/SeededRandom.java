@@ -1,18 +1,18 @@
 package io.github.variantconnect.demoapi;
 
+import io.github.variantconnect.common.SplitMix64;
 import java.util.List;
 
 /**
- * SplitMix64. The feed must be a pure function of the seed on every JDK, so the algorithm lives
- * here rather than behind a library class whose helpers could change between releases.
+ * The feed's random numbers: {@link SplitMix64}, because the feed must be a pure function of the
+ * seed on every JDK, with the draws the generator needs on top.
  */
 final class SeededRandom {
-  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
-  private long state;
+  private final SplitMix64 random;
 
   SeededRandom(long seed) {
-    this.state = seed;
+    this.random = new SplitMix64(seed);
   }
 
   /**
@@ -20,24 +20,16 @@ final class SeededRandom {
    * fault draw n), so one part of the feed never shifts another by drawing more or fewer numbers.
    */
   static SeededRandom forStream(long seed, long stream, long index) {
-    return new SeededRandom(mix(mix(seed + stream * GOLDEN_GAMMA) + index));
-  }
-
-  /** The SplitMix64 finalizer: a bijection on 64-bit values, so distinct inputs stay distinct. */
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
+    return new SeededRandom(SplitMix64.mix(SplitMix64.mix(seed + stream * SplitMix64.GOLDEN_GAMMA) + index));
   }
 
   long nextLong() {
-    state += GOLDEN_GAMMA;
-    return mix(state);
+    return random.nextLong();
   }
 
   /** Uniform in [0, 1). */
   double nextDouble() {
-    return (nextLong() >>> 11) * 0x1.0p-53;
+    return random.nextDouble();
   }
 
   /** Uniform in [0, bound). */

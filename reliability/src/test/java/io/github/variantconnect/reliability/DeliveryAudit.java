@@ -3,6 +3,7 @@ package io.github.variantconnect.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.demoapi.DemoClickstreamApi;
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;

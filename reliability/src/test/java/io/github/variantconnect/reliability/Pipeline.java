@@ -7,6 +7,7 @@ import io.github.variantconnect.demoapi.DemoClickstreamApi;
 import io.github.variantconnect.demoapi.Faults;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.variantconnect.bench.conversion;
 
+import io.github.variantconnect.testkit.TelemetryContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -19,28 +19,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 public final class ConversionFixtures {
 
-  /** The ATS telemetry contract, field for field (connect-ats-source TelemetrySchema). */
-  public static final Schema TELEMETRY =
-      SchemaBuilder.struct()
-          .name("io.github.variantconnect.ats.Telemetry")
-          .version(1)
-          .field("event_id", Schema.STRING_SCHEMA)
-          .field("train_id", Schema.STRING_SCHEMA)
-          .field("line_id", Schema.STRING_SCHEMA)
-          .field("seq", Schema.INT64_SCHEMA)
-          .field("event_time", Schema.STRING_SCHEMA)
-          .field("station_id", Schema.STRING_SCHEMA)
-          .field("next_station_id", Schema.STRING_SCHEMA)
-          .field("latitude", Schema.FLOAT64_SCHEMA)
-          .field("longitude", Schema.FLOAT64_SCHEMA)
-          .field("position_km", Schema.FLOAT64_SCHEMA)
-          .field("speed_kmh", Schema.FLOAT64_SCHEMA)
-          .field("passenger_count", Schema.INT32_SCHEMA)
-          .field("capacity", Schema.INT32_SCHEMA)
-          .field("power_kw", Schema.FLOAT64_SCHEMA)
-          .field("status", Schema.STRING_SCHEMA)
-          .field("alerts", SchemaBuilder.array(Schema.STRING_SCHEMA).build())
-          .build();
+  /** The ATS telemetry contract, field for field, from the testkit (the ATS plugin is not on this classpath). */
+  public static final Schema TELEMETRY = TelemetryContract.VALUE;
 
   private static final String[] STATUSES = {"RUNNING", "DWELLING", "DELAYED", "RUNNING"};
   private static final String[] EVENT_TYPES = {"page_view", "page_view", "search", "add_to_cart", "checkout", "purchase"};

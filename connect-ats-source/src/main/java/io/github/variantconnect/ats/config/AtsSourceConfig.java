@@ -3,6 +3,9 @@ package io.github.variantconnect.ats.config;
 import io.github.variantconnect.ats.sim.MetroNetwork;
 import io.github.variantconnect.ats.sim.NetworkFileException;
 import io.github.variantconnect.ats.sim.SimulationSettings;
+import io.github.variantconnect.common.config.DurationParser;
+import io.github.variantconnect.common.config.EnumKeys;
+import io.github.variantconnect.common.config.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +13,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /** Every key of the ATS source connector: type, default, validator and doc, parsed once. */
@@ -52,14 +55,14 @@ public final class AtsSourceConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF =
       new ConfigDef()
-          .define(TOPIC, Type.STRING, TOPIC_DEFAULT, TopicNameValidator.required(), Importance.HIGH,
+          .define(TOPIC, Type.STRING, TOPIC_DEFAULT, TopicNames.validator(), Importance.HIGH,
               "Topic for the telemetry events, one per train per tick, keyed by train id.",
               GROUP_OUTPUT, 1, Width.MEDIUM, "Telemetry topic")
-          .define(ALERTS_TOPIC, Type.STRING, "", TopicNameValidator.optional(), Importance.MEDIUM,
+          .define(ALERTS_TOPIC, Type.STRING, "", TopicNames.optionalValidator(), Importance.MEDIUM,
               "Optional second topic that receives only the events carrying alerts. Empty: no alert topic.",
               GROUP_OUTPUT, 2, Width.MEDIUM, "Alerts topic")
           .define(VALUE_FORMAT, Type.STRING, VALUE_FORMAT_DEFAULT,
-              ConfigChoice.validator(ValueFormat.class),
+              EnumKeys.validator(ValueFormat.class),
               Importance.MEDIUM,
               "struct: values are Connect Structs with the telemetry schema, for any value converter."
                   + " json: values are the JSON bytes the JsonConverter with schemas.enable=false would write"
@@ -67,7 +70,7 @@ public final class AtsSourceConfig extends AbstractConfig {
                   + " value.converter=" + ValueFormat.BYTE_ARRAY_CONVERTER + ".",
               GROUP_OUTPUT, 3, Width.SHORT, "Value format")
           .define(RECORD_TIMESTAMP, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
-              ConfigChoice.validator(RecordTimestamp.class),
+              EnumKeys.validator(RecordTimestamp.class),
               Importance.MEDIUM,
               "Kafka timestamp of each record. event_time: the simulated time (capped at the wall clock), so"
                   + " a sim.start further back than the topic's retention.ms gets the records deleted by the"
@@ -81,7 +84,7 @@ public final class AtsSourceConfig extends AbstractConfig {
           .define(LINES, Type.LIST, List.of(), Importance.LOW,
               "Ids of the lines to simulate. Empty: all lines of the network.",
               GROUP_NETWORK, 2, Width.MEDIUM, "Lines")
-          .define(TICK_INTERVAL, Type.STRING, TICK_INTERVAL_DEFAULT, new DurationValidator(Duration.ofMillis(100)),
+          .define(TICK_INTERVAL, Type.STRING, TICK_INTERVAL_DEFAULT, DurationParser.atLeast(Duration.ofMillis(100)),
               Importance.MEDIUM,
               "Simulated time between two events of a train, e.g. 30s, 500ms, 1m or PT30S (at least 100ms).",
               GROUP_SIM, 1, Width.SHORT, "Tick interval")
@@ -125,8 +128,8 @@ public final class AtsSourceConfig extends AbstractConfig {
   public AtsSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     this.tickInterval = DurationParser.parse(getString(TICK_INTERVAL));
-    this.valueFormat = ConfigChoice.parse(ValueFormat.class, getString(VALUE_FORMAT));
-    this.recordTimestamp = ConfigChoice.parse(RecordTimestamp.class, getString(RECORD_TIMESTAMP));
+    this.valueFormat = EnumKeys.parse(ValueFormat.class, VALUE_FORMAT, getString(VALUE_FORMAT));
+    this.recordTimestamp = EnumKeys.parse(RecordTimestamp.class, RECORD_TIMESTAMP, getString(RECORD_TIMESTAMP));
   }
 
   public String topic() {
@@ -195,33 +198,6 @@ public final class AtsSourceConfig extends AbstractConfig {
 
   public double maxEventsPerSecond() {
     return getDouble(MAX_EVENTS_PER_SECOND);
-  }
-
-  /** Accepts a duration of at least {@code min}. */
-  static final class DurationValidator implements ConfigDef.Validator {
-    private final Duration min;
-
-    DurationValidator(Duration min) {
-      this.min = min;
-    }
-
-    @Override
-    public void ensureValid(String name, Object value) {
-      Duration duration;
-      try {
-        duration = DurationParser.parse(String.valueOf(value));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, e.getMessage());
-      }
-      if (duration.compareTo(min) < 0) {
-        throw new ConfigException(name, value, "must be at least " + min.toMillis() + "ms");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "a duration of at least " + min.toMillis() + "ms, e.g. 30s";
-    }
   }
 
   /** Empty, or an ISO-8601 instant. */

@@ -1,5 +1,7 @@
 package io.github.variantconnect.ats.config;
 
+import io.github.variantconnect.common.config.EnumKeys;
+
 /**
  * Which instant a telemetry record's Kafka timestamp carries; the value's {@code event_time} is the
  * simulated time either way.
@@ -14,6 +16,6 @@ public enum RecordTimestamp {
   WALL_CLOCK;
 
   public String configValue() {
-    return ConfigChoice.configValue(this);
+    return EnumKeys.name(this);
   }
 }

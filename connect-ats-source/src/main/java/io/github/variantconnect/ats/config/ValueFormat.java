@@ -1,5 +1,7 @@
 package io.github.variantconnect.ats.config;
 
+import io.github.variantconnect.common.config.EnumKeys;
+
 /** What a telemetry record's value is: the Connect data contract, or its JSON text ready to send. */
 public enum ValueFormat {
   /** A Connect {@code Struct} with the telemetry schema; the worker's value converter serializes it. */
@@ -13,6 +15,6 @@ public enum ValueFormat {
   public static final String BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter";
 
   public String configValue() {
-    return ConfigChoice.configValue(this);
+    return EnumKeys.name(this);
   }
 }

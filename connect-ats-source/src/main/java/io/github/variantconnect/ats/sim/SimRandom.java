@@ -1,19 +1,18 @@
 package io.github.variantconnect.ats.sim;
 
+import io.github.variantconnect.common.SplitMix64;
 import java.nio.charset.StandardCharsets;
 
 /**
- * SplitMix64. Written out here rather than taken from the JDK so that a seed produces the same run on
- * every JDK; transcendental functions go through {@link StrictMath} for the same reason.
+ * The simulation's random numbers: {@link SplitMix64}, so that a seed produces the same run on every
+ * JDK; transcendental functions go through {@link StrictMath} for the same reason.
  */
 final class SimRandom {
 
-  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
-
-  private long state;
+  private final SplitMix64 random;
 
   SimRandom(long seed) {
-    this.state = seed;
+    this.random = new SplitMix64(seed);
   }
 
   /** A generator keyed by the run seed and a name such as a line or train id, independent of any other. */
@@ -26,23 +25,16 @@ final class SimRandom {
     for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       h = (h ^ (b & 0xff)) * 0x100000001B3L;
     }
-    return mix(mix(seed) ^ h);
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return SplitMix64.mix(SplitMix64.mix(seed) ^ h);
   }
 
   long nextLong() {
-    state += GOLDEN_GAMMA;
-    return mix(state);
+    return random.nextLong();
   }
 
   /** Uniform in [0, 1). */
   double nextDouble() {
-    return (nextLong() >>> 11) * 0x1.0p-53;
+    return random.nextDouble();
   }
 
   double uniform(double low, double high) {

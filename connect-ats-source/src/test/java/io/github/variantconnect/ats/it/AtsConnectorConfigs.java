@@ -1,12 +1,12 @@
 package io.github.variantconnect.ats.it;
 
-import java.util.HashMap;
+import io.github.variantconnect.testkit.ConnectorConfig;
 import java.util.Map;
 
 /** Connector configs for the integration tests, as a user would PUT them. */
 final class AtsConnectorConfigs {
 
-  static final String CONNECTOR_CLASS = "io.github.variantconnect.ats.AtsSourceConnector";
+  static final String CONNECTOR_CLASS = ConnectorConfig.ATS_SOURCE;
   /** Morning peak, so overcrowding alerts occur within a short run. */
   static final String SIM_START = morningPeakOfYesterday();
 
@@ -23,20 +23,16 @@ final class AtsConnectorConfigs {
 
   /** A bounded run: every train emits {@code ticks} events as fast as the worker takes them. */
   static Map<String, String> bounded(String topic, int tasks, long ticks) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", CONNECTOR_CLASS);
-    config.put("tasks.max", Integer.toString(tasks));
-    config.put("topic", topic);
-    config.put("sim.start", SIM_START);
-    config.put("sim.speedup", "1e9");
-    config.put("sim.max.ticks", Long.toString(ticks));
-    config.put("random.seed", "7");
-    return config;
+    return ConnectorConfig.of(CONNECTOR_CLASS).tasks(tasks)
+        .set("topic", topic)
+        .set("sim.start", SIM_START)
+        .set("sim.speedup", "1e9")
+        .set("sim.max.ticks", Long.toString(ticks))
+        .set("random.seed", "7")
+        .build();
   }
 
   static Map<String, String> with(Map<String, String> config, String key, String value) {
-    Map<String, String> copy = new HashMap<>(config);
-    copy.put(key, value);
-    return copy;
+    return ConnectorConfig.with(config, key, value);
   }
 }

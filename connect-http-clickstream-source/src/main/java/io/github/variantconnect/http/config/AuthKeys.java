@@ -1,14 +1,17 @@
 package io.github.variantconnect.http.config;
 
+import io.github.variantconnect.common.config.DurationParser;
+import io.github.variantconnect.common.config.EnumKeys;
+import io.github.variantconnect.common.config.KeyError;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.types.Password;
 
 /** Authentication: none, basic, bearer, API key (header or query), OAuth2 client credentials. */
@@ -35,11 +38,11 @@ public final class AuthKeys {
   static ConfigDef define(ConfigDef def) {
     int order = 0;
     return def
-        .define(TYPE, Type.STRING, ConfigEnum.name(AuthType.NONE), ConfigEnum.validator(AuthType.class), Importance.HIGH,
+        .define(TYPE, Type.STRING, EnumKeys.name(AuthType.NONE), EnumKeys.validator(AuthType.class), Importance.HIGH,
             "none, basic (auth.basic.*), bearer (auth.bearer.token), api_key (auth.api.key in a header or query"
                 + " parameter) or oauth2 (client credentials grant against auth.oauth2.token.url; the token is"
                 + " renewed before it expires and after a 401).",
-            GROUP, ++order, Width.SHORT, "Auth type", ConfigEnum.recommender(AuthType.class))
+            GROUP, ++order, Width.SHORT, "Auth type", EnumKeys.recommender(AuthType.class))
         .define(BASIC_USERNAME, Type.STRING, "", Importance.MEDIUM,
             "basic: user name.", GROUP, ++order, Width.MEDIUM, "Username")
         .define(BASIC_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM,
@@ -51,10 +54,10 @@ public final class AuthKeys {
         .define(API_KEY_NAME, Type.STRING, "X-API-Key", new ConfigDef.NonEmptyString(), Importance.LOW,
             "api_key: header name or query parameter name that carries the key.",
             GROUP, ++order, Width.SHORT, "API key name")
-        .define(API_KEY_LOCATION, Type.STRING, ConfigEnum.name(ApiKeyLocation.HEADER),
-            ConfigEnum.validator(ApiKeyLocation.class), Importance.LOW,
+        .define(API_KEY_LOCATION, Type.STRING, EnumKeys.name(ApiKeyLocation.HEADER),
+            EnumKeys.validator(ApiKeyLocation.class), Importance.LOW,
             "api_key: header or query. Prefer header: query strings end up in proxy and server logs.",
-            GROUP, ++order, Width.SHORT, "API key location", ConfigEnum.recommender(ApiKeyLocation.class))
+            GROUP, ++order, Width.SHORT, "API key location", EnumKeys.recommender(ApiKeyLocation.class))
         .define(OAUTH2_TOKEN_URL, Type.STRING, "", Validators.httpUrl(), Importance.MEDIUM,
             "oauth2: token endpoint URL, e.g. https://auth.example.com/oauth/token.",
             GROUP, ++order, Width.LONG, "Token URL")
@@ -64,12 +67,12 @@ public final class AuthKeys {
             "oauth2: client secret.", GROUP, ++order, Width.MEDIUM, "Client secret")
         .define(OAUTH2_SCOPE, Type.STRING, "", Importance.LOW,
             "oauth2: space-separated scopes to ask for. Empty: none.", GROUP, ++order, Width.MEDIUM, "Scope")
-        .define(OAUTH2_CLIENT_AUTH, Type.STRING, ConfigEnum.name(OAuth2ClientAuth.BASIC),
-            ConfigEnum.validator(OAuth2ClientAuth.class), Importance.LOW,
+        .define(OAUTH2_CLIENT_AUTH, Type.STRING, EnumKeys.name(OAuth2ClientAuth.BASIC),
+            EnumKeys.validator(OAuth2ClientAuth.class), Importance.LOW,
             "oauth2: how the client authenticates to the token endpoint: basic (Authorization header,"
                 + " client_secret_basic) or body (client_id and client_secret form fields, client_secret_post).",
-            GROUP, ++order, Width.SHORT, "Client authentication", ConfigEnum.recommender(OAuth2ClientAuth.class))
-        .define(OAUTH2_REFRESH_BEFORE, Type.STRING, "30s", Validators.durationAtLeast(Duration.ZERO), Importance.LOW,
+            GROUP, ++order, Width.SHORT, "Client authentication", EnumKeys.recommender(OAuth2ClientAuth.class))
+        .define(OAUTH2_REFRESH_BEFORE, Type.STRING, "30s", DurationParser.atLeast(Duration.ZERO), Importance.LOW,
             "oauth2: renew the token this long before it expires.",
             GROUP, ++order, Width.SHORT, "Refresh margin");
   }
@@ -77,18 +80,18 @@ public final class AuthKeys {
   static AuthSettings parse(AbstractConfig config) {
     String tokenUrl = config.getString(OAUTH2_TOKEN_URL).trim();
     return new AuthSettings(
-        ConfigEnum.parse(AuthType.class, TYPE, config.getString(TYPE)),
+        EnumKeys.parse(AuthType.class, TYPE, config.getString(TYPE)),
         config.getString(BASIC_USERNAME),
         config.getPassword(BASIC_PASSWORD),
         config.getPassword(BEARER_TOKEN),
         config.getPassword(API_KEY),
         config.getString(API_KEY_NAME).trim(),
-        ConfigEnum.parse(ApiKeyLocation.class, API_KEY_LOCATION, config.getString(API_KEY_LOCATION)),
+        EnumKeys.parse(ApiKeyLocation.class, API_KEY_LOCATION, config.getString(API_KEY_LOCATION)),
         tokenUrl.isEmpty() ? null : URI.create(tokenUrl),
         config.getString(OAUTH2_CLIENT_ID).trim(),
         config.getPassword(OAUTH2_CLIENT_SECRET),
         config.getString(OAUTH2_SCOPE).trim(),
-        ConfigEnum.parse(OAuth2ClientAuth.class, OAUTH2_CLIENT_AUTH, config.getString(OAUTH2_CLIENT_AUTH)),
+        EnumKeys.parse(OAuth2ClientAuth.class, OAUTH2_CLIENT_AUTH, config.getString(OAUTH2_CLIENT_AUTH)),
         DurationParser.parse(config.getString(OAUTH2_REFRESH_BEFORE)));
   }
 

@@ -1,5 +1,6 @@
 package io.github.variantconnect.http.config;
 
+import io.github.variantconnect.common.config.KeyError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

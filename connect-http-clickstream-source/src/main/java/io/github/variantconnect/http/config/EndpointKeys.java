@@ -1,14 +1,17 @@
 package io.github.variantconnect.http.config;
 
+import io.github.variantconnect.common.config.EnumKeys;
+import io.github.variantconnect.common.config.KeyedConfigException;
+import io.github.variantconnect.common.config.TopicNames;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** What to poll and where the records go: URLs, method, templates, headers, topic. */
 public final class EndpointKeys {
@@ -47,9 +50,9 @@ public final class EndpointKeys {
                 + " topic with http.endpoint.<name>.method, .query, .body and .topic. The name keys the"
                 + " endpoint's stored position: keep it stable.",
             GROUP, ++order, Width.LONG, "Endpoint names")
-        .define(METHOD, Type.STRING, "GET", ConfigEnum.validator(HttpMethod.class), Importance.MEDIUM,
+        .define(METHOD, Type.STRING, "GET", EnumKeys.validator(HttpMethod.class), Importance.MEDIUM,
             "Request method: get or post. With post the body is http.body.",
-            GROUP, ++order, Width.SHORT, "Method", ConfigEnum.recommender(HttpMethod.class))
+            GROUP, ++order, Width.SHORT, "Method", EnumKeys.recommender(HttpMethod.class))
         .define(QUERY, Type.STRING, "", Validators.queryTemplate(), Importance.MEDIUM,
             "Query template added to the URL of each request, e.g. cursor=${cursor}&limit=${limit}."
                 + " Placeholders, filled from the stored position: ${cursor}, ${limit}, ${page}, ${offset},"
@@ -65,14 +68,14 @@ public final class EndpointKeys {
             "Static request headers, Name: value pairs separated by |, e.g. Accept: application/json|X-Client: kc."
                 + " Authorization is set through auth.type, never here.",
             GROUP, ++order, Width.LONG, "Headers")
-        .define(TOPIC, Type.STRING, TOPIC_DEFAULT, Validators.topicName(), Importance.HIGH,
+        .define(TOPIC, Type.STRING, TOPIC_DEFAULT, TopicNames.validator(), Importance.HIGH,
             "Topic the records are written to; an endpoint can override it with http.endpoint.<name>.topic.",
             GROUP, ++order, Width.MEDIUM, "Topic");
   }
 
   /** The endpoints, in configuration order; throws a {@link KeyedConfigException} naming the key at fault. */
   static List<EndpointSpec> parse(AbstractConfig config) {
-    HttpMethod method = ConfigEnum.parse(HttpMethod.class, METHOD, config.getString(METHOD));
+    HttpMethod method = EnumKeys.parse(HttpMethod.class, METHOD, config.getString(METHOD));
     String query = config.getString(QUERY);
     String body = config.getString(BODY);
     String topic = config.getString(TOPIC);
@@ -96,8 +99,8 @@ public final class EndpointKeys {
       URI uri = Validators.checkUrl(urlKey, endpointUrl);
       String methodKey = key(name, "method");
       HttpMethod endpointMethod = originals.containsKey(methodKey)
-          ? ConfigEnum.parse(HttpMethod.class, methodKey, string(originals, methodKey, "")) : method;
-      String endpointTopic = Validators.checkTopic(key(name, "topic"), string(originals, key(name, "topic"), topic).trim());
+          ? EnumKeys.parse(HttpMethod.class, methodKey, string(originals, methodKey, "")) : method;
+      String endpointTopic = TopicNames.check(key(name, "topic"), string(originals, key(name, "topic"), topic).trim());
       endpoints.add(new EndpointSpec(name, uri, endpointMethod,
           string(originals, key(name, "query"), query), string(originals, key(name, "body"), body), endpointTopic));
     }

@@ -1,5 +1,8 @@
 package io.github.variantconnect.http.config;
 
+import io.github.variantconnect.common.config.ErrorsTolerance;
+import io.github.variantconnect.common.config.KeyError;
+import io.github.variantconnect.common.config.KeyedConfigException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -13,7 +16,7 @@ import org.apache.kafka.common.config.ConfigDef;
 public final class HttpSourceConfig extends AbstractConfig {
 
   /** Connect's own key; read here because a failure it tolerates must not stop the task. */
-  public static final String ERRORS_TOLERANCE = "errors.tolerance";
+  public static final String ERRORS_TOLERANCE = ErrorsTolerance.KEY;
 
   public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -75,8 +78,7 @@ public final class HttpSourceConfig extends AbstractConfig {
 
   /** {@code errors.tolerance=all}: failures after the retry budget are logged, not fatal. */
   public boolean toleratesErrors() {
-    Object value = originals().get(ERRORS_TOLERANCE);
-    return value != null && "all".equalsIgnoreCase(value.toString().trim());
+    return ErrorsTolerance.all(originals());
   }
 
   /** Problems that involve several keys, each reported on the key to fix. */

@@ -1,13 +1,14 @@
 package io.github.variantconnect.http.config;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.github.variantconnect.common.config.EnumKeys;
 import io.github.variantconnect.http.mapping.TimestampFormat;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** How a response becomes records: JSON pointers, value format, de-duplication. */
 public final class MappingKeys {
@@ -48,12 +49,12 @@ public final class MappingKeys {
             "JSON pointer, within a record, to its unique id. Used by the de-duplication window and to resume"
                 + " exactly after the last delivered record. Empty: records have no id.",
             GROUP, ++order, Width.MEDIUM, "Event id pointer")
-        .define(VALUE_FORMAT, Type.STRING, ConfigEnum.name(ValueFormat.SCHEMALESS), ConfigEnum.validator(ValueFormat.class),
+        .define(VALUE_FORMAT, Type.STRING, EnumKeys.name(ValueFormat.SCHEMALESS), EnumKeys.validator(ValueFormat.class),
             Importance.MEDIUM,
             "Record values: schemaless (a map; with JsonConverter and schemas.enable=false the topic holds the"
                 + " API's objects unchanged), struct (a Struct with a schema inferred from the JSON and cached per"
                 + " shape, for Avro, Protobuf or JSON Schema converters), or raw (the item's JSON text as a string).",
-            GROUP, ++order, Width.SHORT, "Value format", ConfigEnum.recommender(ValueFormat.class))
+            GROUP, ++order, Width.SHORT, "Value format", EnumKeys.recommender(ValueFormat.class))
         .define(DEDUP_WINDOW, Type.INT, 0, Range.between(0, 100_000), Importance.LOW,
             "How many recent event ids to remember per endpoint; a record whose id is among them is dropped."
                 + " Absorbs APIs that repeat items across adjacent pages. Needs record.id.pointer. The window is"
@@ -68,7 +69,7 @@ public final class MappingKeys {
         pointer(config, TIMESTAMP_POINTER),
         TimestampFormat.of(config.getString(TIMESTAMP_FORMAT)),
         pointer(config, ID_POINTER),
-        ConfigEnum.parse(ValueFormat.class, VALUE_FORMAT, config.getString(VALUE_FORMAT)),
+        EnumKeys.parse(ValueFormat.class, VALUE_FORMAT, config.getString(VALUE_FORMAT)),
         config.getInt(DEDUP_WINDOW));
   }
 

@@ -2,13 +2,15 @@ package io.github.variantconnect.http.config;
 
 import static io.github.variantconnect.http.config.MappingKeys.pointer;
 
+import io.github.variantconnect.common.config.DurationParser;
+import io.github.variantconnect.common.config.EnumKeys;
 import java.time.Duration;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** Pagination: the mode, parameter names, response pointers and the wait once caught up. */
 public final class PaginationKeys {
@@ -39,14 +41,14 @@ public final class PaginationKeys {
   static ConfigDef define(ConfigDef def) {
     int order = 0;
     return def
-        .define(MODE, Type.STRING, ConfigEnum.name(PaginationMode.CURSOR), ConfigEnum.validator(PaginationMode.class),
+        .define(MODE, Type.STRING, EnumKeys.name(PaginationMode.CURSOR), EnumKeys.validator(PaginationMode.class),
             Importance.HIGH,
             "How pages are chained: none (one request per poll.interval), cursor (the body names the next"
                 + " cursor), next_link (the body holds the next page's URL), link_header (an RFC 8288 Link"
                 + " rel=\"next\" header), page (page numbers within a since timestamp), offset (offset and limit)."
                 + " Pages are read until one comes back empty (or says there is no more), then the endpoint"
                 + " waits poll.interval.",
-            GROUP, ++order, Width.SHORT, "Mode", ConfigEnum.recommender(PaginationMode.class))
+            GROUP, ++order, Width.SHORT, "Mode", EnumKeys.recommender(PaginationMode.class))
         .define(LIMIT, Type.INT, 1000, Range.between(1, 100_000), Importance.MEDIUM,
             "Records asked for per page (${limit}).",
             GROUP, ++order, Width.SHORT, "Page size")
@@ -102,14 +104,14 @@ public final class PaginationKeys {
             "offset mode: JSON pointer to the next offset. Empty or absent from a response: offset plus the"
                 + " number of records received.",
             GROUP, ++order, Width.MEDIUM, "Next offset pointer")
-        .define(POLL_INTERVAL, Type.STRING, "1s", Validators.durationAtLeast(Duration.ofMillis(10)), Importance.MEDIUM,
+        .define(POLL_INTERVAL, Type.STRING, "1s", DurationParser.atLeast(Duration.ofMillis(10)), Importance.MEDIUM,
             "How long an endpoint waits after a round ends (empty page, no more pages, or pagination none)"
                 + " before asking again, e.g. 1s, 500ms, 1m.",
             GROUP, ++order, Width.SHORT, "Poll interval");
   }
 
   static PaginationSettings parse(AbstractConfig config) {
-    PaginationMode mode = ConfigEnum.parse(PaginationMode.class, MODE, config.getString(MODE));
+    PaginationMode mode = EnumKeys.parse(PaginationMode.class, MODE, config.getString(MODE));
     return new PaginationSettings(
         mode,
         config.getInt(LIMIT),

@@ -1,15 +1,16 @@
 package io.github.variantconnect.http.config;
 
+import io.github.variantconnect.common.config.DurationParser;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 
 /** Timeouts, retries with backoff, request rate and response size. */
 public final class ResilienceKeys {
@@ -31,9 +32,9 @@ public final class ResilienceKeys {
   static ConfigDef define(ConfigDef def) {
     int order = 0;
     return def
-        .define(CONNECT_TIMEOUT, Type.STRING, "10s", Validators.durationAtLeast(Duration.ofMillis(1)), Importance.MEDIUM,
+        .define(CONNECT_TIMEOUT, Type.STRING, "10s", DurationParser.atLeast(Duration.ofMillis(1)), Importance.MEDIUM,
             "Longest wait for a TCP/TLS connection.", GROUP, ++order, Width.SHORT, "Connect timeout")
-        .define(REQUEST_TIMEOUT, Type.STRING, "30s", Validators.durationAtLeast(Duration.ofMillis(1)), Importance.MEDIUM,
+        .define(REQUEST_TIMEOUT, Type.STRING, "30s", DurationParser.atLeast(Duration.ofMillis(1)), Importance.MEDIUM,
             "Longest wait for a response once the request is sent; a timeout is retried.",
             GROUP, ++order, Width.SHORT, "Request timeout")
         .define(MAX_RETRIES, Type.INT, 10, Range.between(0, 1000), Importance.MEDIUM,
@@ -42,17 +43,17 @@ public final class ResilienceKeys {
                 + " of the body. With errors.tolerance=all the failure is logged instead and the endpoint tries"
                 + " the same position again after poll.interval.",
             GROUP, ++order, Width.SHORT, "Max retries")
-        .define(BACKOFF_INITIAL, Type.STRING, "250ms", Validators.durationAtLeast(Duration.ofMillis(1)), Importance.LOW,
+        .define(BACKOFF_INITIAL, Type.STRING, "250ms", DurationParser.atLeast(Duration.ofMillis(1)), Importance.LOW,
             "Wait before the first retry; it doubles with each further retry, with random jitter.",
             GROUP, ++order, Width.SHORT, "Initial backoff")
-        .define(BACKOFF_MAX, Type.STRING, "30s", Validators.durationAtLeast(Duration.ofMillis(1)), Importance.LOW,
+        .define(BACKOFF_MAX, Type.STRING, "30s", DurationParser.atLeast(Duration.ofMillis(1)), Importance.LOW,
             "Longest wait between retries.", GROUP, ++order, Width.SHORT, "Max backoff")
         .define(RETRY_STATUSES, Type.LIST, List.of("429", "500", "502", "503", "504"), Validators.statusCodes(),
             Importance.LOW,
             "HTTP statuses that are retried. Other error statuses fail at once, except a 401 under oauth2,"
                 + " which renews the token and retries.",
             GROUP, ++order, Width.MEDIUM, "Retried statuses")
-        .define(RETRY_AFTER_MAX, Type.STRING, "5m", Validators.durationAtLeast(Duration.ZERO), Importance.LOW,
+        .define(RETRY_AFTER_MAX, Type.STRING, "5m", DurationParser.atLeast(Duration.ZERO), Importance.LOW,
             "A Retry-After header is honoured up to this long.", GROUP, ++order, Width.SHORT, "Max Retry-After")
         .define(MAX_REQUESTS_PER_SECOND, Type.DOUBLE, 0.0, Range.atLeast(0.0), Importance.LOW,
             "Most requests per second per task, over all its endpoints; 0: unlimited.",

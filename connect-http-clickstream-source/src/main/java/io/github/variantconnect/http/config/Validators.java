@@ -1,12 +1,12 @@
 package io.github.variantconnect.http.config;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.github.variantconnect.common.config.KeyedConfigException;
 import io.github.variantconnect.http.mapping.TimestampFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,27 +19,8 @@ public final class Validators {
 
   static final Pattern ENDPOINT_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9._~\\[\\]-]+");
-  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-  private static final int MAX_TOPIC_CHARS = 249;
 
   private Validators() {}
-
-  /** A duration such as {@code 30s} of at least {@code min}. */
-  public static ConfigDef.Validator durationAtLeast(Duration min) {
-    return described(
-        "a duration of at least " + min.toMillis() + "ms, e.g. 30s",
-        (name, value) -> {
-          Duration duration;
-          try {
-            duration = DurationParser.parse(String.valueOf(value));
-          } catch (IllegalArgumentException e) {
-            throw new KeyedConfigException(name, value, e.getMessage());
-          }
-          if (duration.compareTo(min) < 0) {
-            throw new KeyedConfigException(name, value, "must be at least " + min.toMillis() + "ms");
-          }
-        });
-  }
 
   /** Empty, or an absolute http(s) URL with a host. */
   public static ConfigDef.Validator httpUrl() {
@@ -189,21 +170,6 @@ public final class Validators {
         throw new KeyedConfigException(name, value, "'" + text + "' is not a plain parameter name");
       }
     });
-  }
-
-  /** A name Kafka accepts for a topic, so a bad one fails validation rather than the first send. */
-  public static ConfigDef.Validator topicName() {
-    return described("a topic name: 1 to 249 of letters, digits, '.', '_' and '-', not '.' or '..'",
-        (name, value) -> checkTopic(name, value == null ? "" : value.toString().trim()));
-  }
-
-  public static String checkTopic(String key, String topic) {
-    if (topic.isEmpty() || topic.length() > MAX_TOPIC_CHARS || topic.equals(".") || topic.equals("..")
-        || !TOPIC_NAME.matcher(topic).matches()) {
-      throw new KeyedConfigException(key, topic, "'" + topic + "' is not a legal topic name (1 to " + MAX_TOPIC_CHARS
-          + " of letters, digits, '.', '_' and '-'; not '.' or '..')");
-    }
-    return topic;
   }
 
   /** Empty, or a file the worker can read. */

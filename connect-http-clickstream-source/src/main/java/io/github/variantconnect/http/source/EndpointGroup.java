@@ -1,11 +1,11 @@
 package io.github.variantconnect.http.source;
 
+import io.github.variantconnect.common.TokenBucket;
 import io.github.variantconnect.http.auth.Authenticator;
 import io.github.variantconnect.http.auth.Authenticators;
 import io.github.variantconnect.http.client.ApiClient;
 import io.github.variantconnect.http.client.HostPolicy;
 import io.github.variantconnect.http.client.HttpClients;
-import io.github.variantconnect.http.client.RequestRateLimiter;
 import io.github.variantconnect.http.client.RetryPolicy;
 import io.github.variantconnect.http.client.TlsContexts;
 import io.github.variantconnect.http.client.UrlRedactor;
@@ -47,11 +47,11 @@ public final class EndpointGroup implements AutoCloseable {
   private final List<EndpointMetrics> metrics;
   private final ApiClient client;
   private final ExecutorService executor;
-  private final RequestRateLimiter limiter;
+  private final TokenBucket limiter;
   private int next;
 
   private EndpointGroup(List<EndpointPoller> pollers, List<EndpointMetrics> metrics, ApiClient client,
-      ExecutorService executor, RequestRateLimiter limiter) {
+      ExecutorService executor, TokenBucket limiter) {
     this.pollers = pollers;
     this.metrics = metrics;
     this.client = client;
@@ -91,7 +91,7 @@ public final class EndpointGroup implements AutoCloseable {
       pollers.add(new EndpointPoller(context, stored.get(endpoint.name()), now));
     }
     return new EndpointGroup(pollers, metrics, client, executor,
-        new RequestRateLimiter(config.resilience().maxRequestsPerSecond(), now));
+        new TokenBucket(config.resilience().maxRequestsPerSecond(), now));
   }
 
   private static Map<String, EndpointOffset> storedOffsets(OffsetStorageReader reader, List<EndpointSpec> endpoints) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.variantconnect.demoapi.ClickEvent;
 import io.github.variantconnect.demoapi.DemoApiConfig;
 import io.github.variantconnect.demoapi.DemoClickstreamApi;
+import io.github.variantconnect.testkit.ConnectorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.Map;
 /** Demo clickstream APIs for the integration tests, and what they served: the ground truth. */
 final class DemoFeeds {
 
-  static final String CONNECTOR_CLASS = "io.github.variantconnect.http.HttpSourceConnector";
+  static final String CONNECTOR_CLASS = ConnectorConfig.HTTP_SOURCE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DemoFeeds() {}
@@ -30,22 +30,16 @@ final class DemoFeeds {
 
   /** The connector config a user would PUT for the demo API at {@code api}. */
   static Map<String, String> connector(DemoClickstreamApi api, String topic) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", CONNECTOR_CLASS);
-    config.put("tasks.max", "1");
-    config.put("http.url", api.baseUrl() + "/v1/events");
-    config.put("topic", topic);
-    config.put("pagination.limit", "500");
-    config.put("poll.interval", "200ms");
-    return config;
+    return ConnectorConfig.of(CONNECTOR_CLASS).tasks(1)
+        .set("http.url", api.baseUrl() + "/v1/events")
+        .set("topic", topic)
+        .set("pagination.limit", "500")
+        .set("poll.interval", "200ms")
+        .build();
   }
 
   static Map<String, String> with(Map<String, String> config, String... keyValues) {
-    Map<String, String> copy = new HashMap<>(config);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      copy.put(keyValues[i], keyValues[i + 1]);
-    }
-    return copy;
+    return ConnectorConfig.with(config, keyValues);
   }
 
   /** Every event of a finished feed by event id, as the JSON object the API serves. */

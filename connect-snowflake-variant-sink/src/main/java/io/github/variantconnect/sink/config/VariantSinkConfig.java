@@ -1,20 +1,24 @@
 package io.github.variantconnect.sink.config;
 
+import io.github.variantconnect.common.config.EnumKeys;
+import io.github.variantconnect.common.config.ErrorsTolerance;
+import io.github.variantconnect.common.config.KeyError;
 import io.github.variantconnect.sink.convert.MetadataFields;
 import io.github.variantconnect.sink.convert.NullValueBehavior;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.TargetProvider;
 import io.github.variantconnect.sink.target.TargetProviders;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -63,7 +67,7 @@ public final class VariantSinkConfig extends AbstractConfig {
   static final String SNOWFLAKE_TARGET = "snowflake";
 
   /** Framework keys the sink reads but does not define. */
-  public static final String ERRORS_TOLERANCE = "errors.tolerance";
+  public static final String ERRORS_TOLERANCE = ErrorsTolerance.KEY;
   public static final String CONNECTOR_NAME = "name";
 
   public static final ConfigDef CONFIG_DEF = define();
@@ -74,16 +78,16 @@ public final class VariantSinkConfig extends AbstractConfig {
 
   public VariantSinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
-    crossKeyProblems(props).forEach((key, message) -> {
-      throw new ConfigException(key, props.get(key), message);
-    });
+    for (KeyError error : crossKeyErrors(props)) {
+      throw new ConfigException(error.key(), props.get(error.key()), error.message());
+    }
     String routing = routingKey(props);
     try {
       this.topicTableMap = TopicTableMap.parse(getString(routing));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(routing, getString(routing), e.getMessage());
     }
-    this.nullValueBehavior = NullValueBehavior.valueOf(getString(BEHAVIOR_ON_NULL_VALUES).trim().toUpperCase(Locale.ROOT));
+    this.nullValueBehavior = EnumKeys.parse(NullValueBehavior.class, BEHAVIOR_ON_NULL_VALUES, getString(BEHAVIOR_ON_NULL_VALUES));
     this.metadataFields = new MetadataFields(
         getBoolean(METADATA_ALL), getBoolean(METADATA_TOPIC), getBoolean(METADATA_OFFSET_AND_PARTITION),
         getBoolean(METADATA_CREATETIME));
@@ -93,12 +97,12 @@ public final class VariantSinkConfig extends AbstractConfig {
    * Checks between core keys, by the key at fault; the connector's validate() reports them and the
    * constructor refuses them.
    */
-  public static Map<String, String> crossKeyProblems(Map<String, String> props) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  public static List<KeyError> crossKeyErrors(Map<String, String> props) {
+    List<KeyError> problems = new ArrayList<>();
     String ours = props.getOrDefault(TOPIC2TABLE_MAP, "").trim();
     String official = props.getOrDefault(SNOWFLAKE_TOPIC2TABLE_MAP, "").trim();
     if (!ours.isEmpty() && !official.isEmpty() && !ours.equals(official)) {
-      problems.put(SNOWFLAKE_TOPIC2TABLE_MAP, "conflicts with " + TOPIC2TABLE_MAP + "; set only one of the two");
+      problems.add(new KeyError(SNOWFLAKE_TOPIC2TABLE_MAP, "conflicts with " + TOPIC2TABLE_MAP + "; set only one of the two"));
     }
     return problems;
   }
@@ -154,7 +158,7 @@ public final class VariantSinkConfig extends AbstractConfig {
                 + " within a second. Unset by default.",
             GROUP_BUFFER, 4, Width.SHORT, "Flush time (ms)")
         .define(BEHAVIOR_ON_NULL_VALUES, Type.STRING, NullValueBehavior.DEFAULT.name(),
-            ConfigDef.CaseInsensitiveValidString.in("DEFAULT", "IGNORE"), Importance.LOW,
+            EnumKeys.validator(NullValueBehavior.class), Importance.LOW,
             "Tombstones (null values): DEFAULT writes a row whose RECORD_CONTENT is {}; IGNORE writes no row.",
             GROUP_CONTENT, 1, Width.SHORT, "Null values")
         .define(MAX_CONTENT_BYTES, Type.LONG, MAX_CONTENT_BYTES_DEFAULT, Range.between(1, Integer.MAX_VALUE),
@@ -183,7 +187,7 @@ public final class VariantSinkConfig extends AbstractConfig {
                 + " re-read after a restart, none is lost.",
             GROUP_RETRY, 2, Width.SHORT, "Retry timeout (ms)")
         .define(OFFSETS_AHEAD_POLICY, Type.STRING, OffsetsAheadPolicy.FAIL.name(),
-            ConfigDef.CaseInsensitiveValidString.in(names(OffsetsAheadPolicy.values())), Importance.LOW,
+            EnumKeys.validator(OffsetsAheadPolicy.class), Importance.LOW,
             "What to do when the target's committed offset of a partition is beyond the partition's records (the"
                 + " topic was deleted and recreated, or truncated). FAIL stops the task with VS-203 and leaves the"
                 + " decision to an operator. RESET_TO_KAFKA resets the target's stored offset and ingests the"
@@ -217,15 +221,7 @@ public final class VariantSinkConfig extends AbstractConfig {
   }
 
   public OffsetsAheadPolicy offsetsAheadPolicy() {
-    return OffsetsAheadPolicy.valueOf(getString(OFFSETS_AHEAD_POLICY).trim().toUpperCase(Locale.ROOT));
-  }
-
-  private static String[] names(Enum<?>[] values) {
-    String[] names = new String[values.length];
-    for (int i = 0; i < values.length; i++) {
-      names[i] = values[i].name();
-    }
-    return names;
+    return EnumKeys.parse(OffsetsAheadPolicy.class, OFFSETS_AHEAD_POLICY, getString(OFFSETS_AHEAD_POLICY));
   }
 
   public TopicTableMap topicTableMap() {
@@ -268,8 +264,7 @@ public final class VariantSinkConfig extends AbstractConfig {
 
   /** {@code errors.tolerance=all}: bad records go to the dead-letter queue instead of failing the task. */
   public boolean toleratesErrors() {
-    Object value = originals().get(ERRORS_TOLERANCE);
-    return value != null && "all".equalsIgnoreCase(value.toString().trim());
+    return ErrorsTolerance.all(originals());
   }
 
   public String connectorName() {

@@ -1,5 +1,7 @@
 package io.github.variantconnect.sink.target;
 
+import io.github.variantconnect.common.config.KeyError;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 
@@ -18,9 +20,9 @@ public interface TargetProvider {
 
   /**
    * Checks that need several keys or the environment (a writable directory, a reachable account),
-   * run only when this target is selected. Returns messages by the key they belong to.
+   * run only when this target is selected. Each error is attached to the key a user has to fix.
    */
-  Map<String, String> validate(Map<String, String> connectorConfig);
+  List<KeyError> validate(Map<String, String> connectorConfig);
 
   /** A target for one task. Nothing is opened or locked until partitions are opened. */
   Target create(TargetSettings settings);

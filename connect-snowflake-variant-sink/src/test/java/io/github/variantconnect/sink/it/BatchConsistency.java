@@ -1,5 +1,6 @@
 package io.github.variantconnect.sink.it;
 
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

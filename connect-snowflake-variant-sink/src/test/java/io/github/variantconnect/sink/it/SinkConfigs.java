@@ -1,18 +1,18 @@
 package io.github.variantconnect.sink.it;
 
 import io.github.variantconnect.testkit.ConnectCluster;
+import io.github.variantconnect.testkit.ConnectorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Connector configs for the integration tests, as a user would PUT them. */
 final class SinkConfigs {
 
-  static final String SINK_CLASS = "io.github.variantconnect.sink.VariantSinkConnector";
-  static final String ATS_CLASS = "io.github.variantconnect.ats.AtsSourceConnector";
+  static final String SINK_CLASS = ConnectorConfig.VARIANT_SINK;
+  static final String ATS_CLASS = ConnectorConfig.ATS_SOURCE;
 
   private SinkConfigs() {}
 
@@ -38,41 +38,26 @@ final class SinkConfigs {
   }
 
   static Map<String, String> sink(String topics, Path file, String topic2table) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", SINK_CLASS);
-    config.put("tasks.max", "2");
-    config.put("topics", topics);
-    config.put("duckdb.path", file.toString());
-    config.put("topic2table.map", topic2table);
-    config.put("buffer.flush.time", "1");
-    // Test readers hold the file now and then; retry quickly.
-    config.put("target.retry.backoff.ms", "50");
-    // Exactly-once sources leave aborted records in the log; a sink must not read them.
-    config.put("consumer.override.isolation.level", "read_committed");
-    // A killed worker's consumers hold their partitions until their session expires; keep that short.
-    config.put("consumer.override.session.timeout.ms", "6000");
-    config.put("consumer.override.heartbeat.interval.ms", "2000");
-    return config;
+    return ConnectorConfig.of(SINK_CLASS).tasks(2)
+        .set("topics", topics)
+        .set("duckdb.path", file.toString())
+        .set("topic2table.map", topic2table)
+        .sinkForTests()
+        .build();
   }
 
   /** A bounded ATS run: every train emits {@code ticks} events. */
   static Map<String, String> ats(String topic, long ticks, String speedup) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", ATS_CLASS);
-    config.put("tasks.max", "2");
-    config.put("topic", topic);
-    config.put("sim.start", "2026-01-05T07:30:00Z");
-    config.put("sim.speedup", speedup);
-    config.put("sim.max.ticks", Long.toString(ticks));
-    config.put("random.seed", "11");
-    return config;
+    return ConnectorConfig.of(ATS_CLASS).tasks(2)
+        .set("topic", topic)
+        .set("sim.start", "2026-01-05T07:30:00Z")
+        .set("sim.speedup", speedup)
+        .set("sim.max.ticks", Long.toString(ticks))
+        .set("random.seed", "11")
+        .build();
   }
 
   static Map<String, String> with(Map<String, String> config, String... keyValues) {
-    Map<String, String> copy = new HashMap<>(config);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      copy.put(keyValues[i], keyValues[i + 1]);
-    }
-    return copy;
+    return ConnectorConfig.with(config, keyValues);
   }
 }

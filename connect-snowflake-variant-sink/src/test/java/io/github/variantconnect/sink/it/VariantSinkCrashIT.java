@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import io.github.variantconnect.sink.target.snowflake.TestKeys;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
 import io.github.variantconnect.testkit.ConnectRestClient;
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,22 +1,17 @@
 package io.github.variantconnect.quickstart.duckdb;
 
+import io.github.variantconnect.testkit.duckdb.DuckDbLocks;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * Short connections to a DuckDB file that another process (the sink, inside the Connect worker)
- * writes. DuckDB locks a file per process: while the sink flushes, opening fails with "Conflicting
- * lock", and while we hold it, the sink's flush waits. So every connection here is opened for one
- * job and closed right after, and a conflict is retried with a short backoff.
+ * writes: one connection per job, lock conflicts retried by the testkit's one policy, {@link
+ * DuckDbLocks}.
  */
 public final class DuckDbFile {
-
-  private static final long FIRST_BACKOFF_MS = 50;
-  private static final long MAX_BACKOFF_MS = 500;
 
   private final Path file;
 
@@ -36,41 +31,16 @@ public final class DuckDbFile {
 
   /** Runs {@code work} on a read-only connection, retrying lock conflicts for up to {@code patience}. */
   public <T> T read(Duration patience, Work<T> work) throws SQLException, InterruptedException {
-    Properties readOnly = new Properties();
-    readOnly.setProperty("duckdb.read_only", "true");
-    return withConnection(readOnly, patience, work);
+    return DuckDbLocks.withConnection(file, true, patience, work::run);
   }
 
   /** Runs {@code work} on a read-write connection, retrying lock conflicts for up to {@code patience}. */
   public <T> T write(Duration patience, Work<T> work) throws SQLException, InterruptedException {
-    return withConnection(new Properties(), patience, work);
-  }
-
-  private <T> T withConnection(Properties properties, Duration patience, Work<T> work)
-      throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
-    long backoff = FIRST_BACKOFF_MS;
-    while (true) {
-      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties)) {
-        return work.run(connection);
-      } catch (SQLException e) {
-        if (!isLockConflict(e) || System.nanoTime() + backoff * 1_000_000 > deadline) {
-          throw e;
-        }
-      }
-      Thread.sleep(backoff);
-      backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-    }
+    return DuckDbLocks.withConnection(file, false, patience, work::run);
   }
 
   /** True when another process holds the file: worth retrying, unlike any other error. */
   public static boolean isLockConflict(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (message != null && (message.contains("Conflicting lock") || message.contains("Could not set lock"))) {
-        return true;
-      }
-    }
-    return false;
+    return DuckDbLocks.isLockConflict(e);
   }
 }

@@ -1,16 +1,19 @@
 package io.github.variantconnect.sink.target.duckdb;
 
+import io.github.variantconnect.common.config.KeyError;
+import io.github.variantconnect.sink.routing.TableNameValidator;
 import io.github.variantconnect.sink.routing.TableNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /** The DuckDB target's keys; they join the connector's config definition. */
@@ -60,21 +63,21 @@ public final class DuckDbConfig extends AbstractConfig {
   }
 
   /** Checks that need the file system; messages by key. */
-  static Map<String, String> validate(Map<String, String> props) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  static List<KeyError> validate(Map<String, String> props) {
+    List<KeyError> problems = new ArrayList<>();
     String value = props.getOrDefault(PATH, "").trim();
     if (value.isEmpty()) {
-      problems.put(PATH, "duckdb.path is required with variant.target=duckdb, e.g. /tmp/variant-connect/variant.duckdb");
+      problems.add(new KeyError(PATH, "duckdb.path is required with variant.target=duckdb, e.g. /tmp/variant-connect/variant.duckdb"));
       return problems;
     }
     Path path = Paths.get(value);
     if (Files.isDirectory(path)) {
-      problems.put(PATH, value + " is a directory; give the path of a database file inside it, e.g. "
-          + path.resolve("variant.duckdb"));
+      problems.add(new KeyError(PATH, value + " is a directory; give the path of a database file inside it, e.g. "
+          + path.resolve("variant.duckdb")));
       return problems;
     }
     if (Files.exists(path) && !Files.isWritable(path)) {
-      problems.put(PATH, value + " exists but the worker cannot write it");
+      problems.add(new KeyError(PATH, value + " exists but the worker cannot write it"));
       return problems;
     }
     Path existing = path.toAbsolutePath().getParent();
@@ -82,8 +85,8 @@ public final class DuckDbConfig extends AbstractConfig {
       existing = existing.getParent();
     }
     if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      problems.put(PATH, "the worker cannot create " + value + ": " + (existing == null ? "no parent directory"
-          : existing + " is not a writable directory"));
+      problems.add(new KeyError(PATH, "the worker cannot create " + value + ": " + (existing == null ? "no parent directory"
+          : existing + " is not a writable directory")));
     }
     return problems;
   }
@@ -108,21 +111,6 @@ public final class DuckDbConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "an absolute file path";
-    }
-  }
-
-  static final class TableNameValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String problem = TableNames.problem(value == null ? null : value.toString().trim());
-      if (problem != null) {
-        throw new ConfigException(name, value, problem);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "an unquoted identifier: letters, digits, _ and $, not starting with a digit";
     }
   }
 }

@@ -1,10 +1,10 @@
 package io.github.variantconnect.sink.target.duckdb;
 
 import io.github.variantconnect.sink.target.Batch;
-import io.github.variantconnect.sink.target.PartitionBatch;
+import io.github.variantconnect.sink.target.JdbcOffsets;
 import io.github.variantconnect.sink.target.Row;
-import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.TransactionalTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +35,7 @@ import org.duckdb.DuckDBConnection;
  * (read-only ones too), so the log is left to grow to {@code duckdb.checkpoint.threshold.bytes}
  * and checkpointed by the commit that crosses it.
  */
-public final class DuckDbTarget implements Target {
+public final class DuckDbTarget extends TransactionalTarget<Connection> {
 
   /** DuckDB holds strings of up to 4 GB; a Java string ends first. */
   private static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 16;
@@ -49,7 +47,6 @@ public final class DuckDbTarget implements Target {
   private final String connectorName;
   private final List<String> connectionSettings;
   private final DuckDbFiles.Connector connector;
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final Set<String> checkedTables = new HashSet<>();
 
   public DuckDbTarget(DuckDbConfig config, String connectorName, DuckDbFiles.Connector connector) {
@@ -66,73 +63,55 @@ public final class DuckDbTarget implements Target {
   }
 
   @Override
-  public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) throws TargetException {
-    Map<TopicPartition, Long> stored = withFile("reading offsets from", connection -> {
+  protected Map<TopicPartition, Long> loadOffsets() throws TargetException {
+    return withFile("reading offsets from", connection -> {
       try (Statement statement = connection.createStatement()) {
         statement.execute(DuckDbSql.createOffsets(offsetsTable));
       }
       return readOffsets(connection);
     });
-    Map<TopicPartition, Long> result = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      Long offset = stored.get(tp);
-      if (offset != null) {
-        result.put(tp, offset);
-        committed.put(tp, offset);
-      }
-    }
-    return result;
   }
 
   @Override
-  public void write(Batch batch) throws TargetException {
-    Map<TopicPartition, Long> written = withFile("writing to", connection -> writeInTransaction(connection, batch));
-    committed.putAll(written);
+  protected <T> T inWriteTransaction(Batch batch, Work<Connection, T> work) throws TargetException {
+    return withFile("writing to", connection -> inTransaction(connection, work));
   }
 
-  private Map<TopicPartition, Long> writeInTransaction(Connection connection, Batch batch) throws SQLException, TargetException {
+  @Override
+  protected <T> T inResetTransaction(Work<Connection, T> work) throws TargetException {
+    return withFile("resetting offsets in", connection -> inTransaction(connection, work));
+  }
+
+  private <T> T inTransaction(Connection connection, Work<Connection, T> work) throws SQLException, TargetException {
     connection.setAutoCommit(false);
     try {
       try (Statement statement = connection.createStatement()) {
         // Runs first on purpose: DuckDB's appender joins a transaction only once a statement has begun it.
         statement.execute(DuckDbSql.createOffsets(offsetsTable));
       }
-      // Offsets are read inside the transaction: rows a previous owner already stored are skipped,
-      // which makes a retried batch or a zombie task harmless.
-      Map<TopicPartition, Long> stored = readOffsets(connection);
-      Map<String, List<Row>> byTable = new LinkedHashMap<>();
-      Map<TopicPartition, Long> advanced = new LinkedHashMap<>();
-      Map<TopicPartition, Long> result = new HashMap<>();
-      for (PartitionBatch slice : batch.partitions()) {
-        long done = stored.getOrDefault(slice.partition(), -1L);
-        result.put(slice.partition(), Math.max(done, slice.lastOffset()));
-        if (slice.lastOffset() <= done) {
-          continue;
-        }
-        for (Row row : slice.rows()) {
-          if (row.offset() > done) {
-            byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
-          }
-        }
-        advanced.put(slice.partition(), slice.lastOffset());
-      }
-      for (String table : byTable.keySet()) {
-        ensureTable(connection, table);
-      }
-      DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-      for (Map.Entry<String, List<Row>> entry : byTable.entrySet()) {
-        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, entry.getKey())) {
-          for (Row row : entry.getValue()) {
-            appender.beginRow().append(row.metadata()).append(row.content()).endRow();
-          }
-        }
-      }
-      storeOffsets(connection, advanced);
+      T result = work.run(connection);
       connection.commit();
       return result;
     } catch (SQLException | TargetException | RuntimeException e) {
       rollbackQuietly(connection);
       throw e;
+    }
+  }
+
+  @Override
+  protected void prepareTables(Connection connection, Collection<String> tables) throws SQLException, TargetException {
+    for (String table : tables) {
+      ensureTable(connection, table);
+    }
+  }
+
+  @Override
+  protected void insertRows(Connection connection, String table, List<Row> rows) throws SQLException {
+    DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+    try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+      for (Row row : rows) {
+        appender.beginRow().append(row.metadata()).append(row.content()).endRow();
+      }
     }
   }
 
@@ -161,20 +140,18 @@ public final class DuckDbTarget implements Target {
     checkedTables.add(table);
   }
 
-  private Map<TopicPartition, Long> readOffsets(Connection connection) throws SQLException {
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(DuckDbSql.selectOffsets(offsetsTable))) {
-      query.setString(1, connectorName);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          offsets.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
-        }
-      }
-    }
-    return offsets;
+  @Override
+  protected Map<TopicPartition, Long> readOffsets(Connection connection) throws SQLException {
+    return JdbcOffsets.read(connection, DuckDbSql.selectOffsets(offsetsTable), connectorName);
   }
 
-  private void storeOffsets(Connection connection, Map<TopicPartition, Long> offsets) throws SQLException {
+  @Override
+  protected void deleteOffsets(Connection connection, Collection<TopicPartition> partitions) throws SQLException {
+    JdbcOffsets.delete(connection, DuckDbSql.deleteOffset(offsetsTable), connectorName, partitions);
+  }
+
+  @Override
+  protected void storeOffsets(Connection connection, Map<TopicPartition, Long> offsets) throws SQLException {
     if (offsets.isEmpty()) {
       return;
     }
@@ -190,67 +167,8 @@ public final class DuckDbTarget implements Target {
     }
   }
 
-  @Override
-  public void resetOffsets(Map<TopicPartition, Long> nextOffsets) throws TargetException {
-    withFile("resetting offsets in", connection -> {
-      connection.setAutoCommit(false);
-      try {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute(DuckDbSql.createOffsets(offsetsTable));
-        }
-        Map<TopicPartition, Long> stored = new LinkedHashMap<>();
-        try (PreparedStatement delete = connection.prepareStatement(DuckDbSql.deleteOffset(offsetsTable))) {
-          for (Map.Entry<TopicPartition, Long> entry : nextOffsets.entrySet()) {
-            delete.setString(1, connectorName);
-            delete.setString(2, entry.getKey().topic());
-            delete.setInt(3, entry.getKey().partition());
-            delete.executeUpdate();
-            if (entry.getValue() > 0) {
-              stored.put(entry.getKey(), entry.getValue() - 1);
-            }
-          }
-        }
-        storeOffsets(connection, stored);
-        connection.commit();
-        return null;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection);
-        throw e;
-      }
-    });
-    nextOffsets.forEach((tp, next) -> {
-      if (next > 0) {
-        committed.put(tp, next - 1);
-      } else {
-        committed.remove(tp);
-      }
-    });
-  }
-
-  @Override
-  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> result = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      Long offset = committed.get(tp);
-      if (offset != null) {
-        result.put(tp, offset);
-      }
-    }
-    return result;
-  }
-
-  @Override
-  public void close(Collection<TopicPartition> partitions) {
-    partitions.forEach(committed::remove);
-  }
-
-  @Override
-  public void close() {
-    committed.clear();
-  }
-
   /** Work done while holding the file: the JVM-wide lock, then DuckDB's own, both released after. */
-  private <T> T withFile(String action, Work<T> work) throws TargetException {
+  private <T> T withFile(String action, Work<Connection, T> work) throws TargetException {
     boolean locked;
     try {
       locked = DuckDbFiles.lock(file, JVM_LOCK_TIMEOUT_MS);
@@ -285,10 +203,5 @@ public final class DuckDbTarget implements Target {
     } catch (SQLException ignored) {
       // Closing the connection discards the transaction anyway.
     }
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException, TargetException;
   }
 }

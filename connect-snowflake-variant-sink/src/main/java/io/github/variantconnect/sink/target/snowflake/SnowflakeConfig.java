@@ -1,5 +1,8 @@
 package io.github.variantconnect.sink.target.snowflake;
 
+import io.github.variantconnect.common.config.EnumKeys;
+import io.github.variantconnect.common.config.KeyError;
+import io.github.variantconnect.sink.routing.TableNameValidator;
 import io.github.variantconnect.sink.routing.TableNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,16 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -80,7 +83,9 @@ public final class SnowflakeConfig extends AbstractConfig {
       .define(PRIVATE_KEY_PASSPHRASE, Type.PASSWORD, "", new PasswordValidator(), Importance.MEDIUM,
           "Passphrase of an encrypted private key (BEGIN ENCRYPTED PRIVATE KEY); empty for an unencrypted one.",
           GROUP_AUTH, 3, Width.MEDIUM, "Private key passphrase")
-      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING.name(), new MethodValidator(),
+      .define(INGESTION_METHOD, Type.STRING, IngestionMethod.SNOWPIPE_STREAMING.name(),
+          EnumKeys.validator(IngestionMethod.class).refusing("SNOWPIPE", "file-based Snowpipe is not supported; use"
+              + " SNOWPIPE_STREAMING (the official connector's recommended method, exactly-once) or JDBC"),
           Importance.HIGH,
           "SNOWPIPE_STREAMING writes through Snowpipe Streaming channels, one per partition, with the Kafka offset"
               + " as offset token (no warehouse; rows visible within about a second). JDBC writes set-based INSERTs"
@@ -102,12 +107,12 @@ public final class SnowflakeConfig extends AbstractConfig {
   /** Parses and checks the config; a problem is a {@link ConfigException} naming its key. */
   public SnowflakeConfig(Map<String, String> props) {
     super(CONFIG_DEF, props, false);
-    Map<String, String> problems = validate(props);
+    List<KeyError> problems = validate(props);
     if (!problems.isEmpty()) {
-      Map.Entry<String, String> first = problems.entrySet().iterator().next();
-      String key = first.getKey();
+      KeyError first = problems.get(0);
+      String key = first.key();
       boolean secret = CONFIG_DEF.configKeys().get(key).type == Type.PASSWORD;
-      throw new ConfigException(key, secret ? "[hidden]" : props.get(key), first.getValue());
+      throw new ConfigException(key, secret ? "[hidden]" : props.get(key), first.message());
     }
     this.url = AccountUrl.parse(getString(URL));
     try {
@@ -121,36 +126,36 @@ public final class SnowflakeConfig extends AbstractConfig {
    * Checks that need several keys or the file system, run when a Snowflake target is selected:
    * messages by the key at fault. Reads and decrypts the private key; contacts nothing.
    */
-  public static Map<String, String> validate(Map<String, String> props) {
-    Map<String, String> problems = new LinkedHashMap<>();
+  public static List<KeyError> validate(Map<String, String> props) {
+    List<KeyError> problems = new ArrayList<>();
     for (String key : new String[] {URL, USER, DATABASE, SCHEMA}) {
       if (props.getOrDefault(key, "").isBlank()) {
-        problems.put(key, key + " is required with variant.target=snowflake");
+        problems.add(new KeyError(key, key + " is required with variant.target=snowflake"));
       }
     }
     if (!props.getOrDefault(URL, "").isBlank()) {
       try {
         AccountUrl.parse(props.get(URL));
       } catch (IllegalArgumentException e) {
-        problems.put(URL, e.getMessage());
+        problems.add(new KeyError(URL, e.getMessage()));
       }
     }
     boolean inline = !props.getOrDefault(PRIVATE_KEY, "").isBlank();
     boolean file = !props.getOrDefault(PRIVATE_KEY_FILE, "").isBlank();
     if (inline && file) {
-      problems.put(PRIVATE_KEY_FILE, "set either snowflake.private.key or snowflake.private.key.file, not both");
+      problems.add(new KeyError(PRIVATE_KEY_FILE, "set either snowflake.private.key or snowflake.private.key.file, not both"));
     } else if (!inline && !file) {
-      problems.put(PRIVATE_KEY, "a private key is required with variant.target=snowflake: set snowflake.private.key"
-          + " or snowflake.private.key.file");
+      problems.add(new KeyError(PRIVATE_KEY, "a private key is required with variant.target=snowflake: set snowflake.private.key"
+          + " or snowflake.private.key.file"));
     } else {
       String keyField = inline ? PRIVATE_KEY : PRIVATE_KEY_FILE;
       try {
         PrivateKeys.read(keyText(props), props.getOrDefault(PRIVATE_KEY_PASSPHRASE, ""));
       } catch (IOException e) {
-        problems.put(PRIVATE_KEY_FILE, "cannot read " + props.get(PRIVATE_KEY_FILE) + " on this worker: " + e);
+        problems.add(new KeyError(PRIVATE_KEY_FILE, "cannot read " + props.get(PRIVATE_KEY_FILE) + " on this worker: " + e));
       } catch (PrivateKeys.Problem e) {
         String key = e.field() == PrivateKeys.Field.PASSPHRASE ? PRIVATE_KEY_PASSPHRASE : keyField;
-        problems.put(key, keyField + ": " + e.getMessage());
+        problems.add(new KeyError(key, keyField + ": " + e.getMessage()));
       }
     }
     return problems;
@@ -193,7 +198,7 @@ public final class SnowflakeConfig extends AbstractConfig {
   }
 
   public IngestionMethod ingestionMethod() {
-    return IngestionMethod.valueOf(getString(INGESTION_METHOD).trim().toUpperCase(Locale.ROOT));
+    return EnumKeys.parse(IngestionMethod.class, INGESTION_METHOD, getString(INGESTION_METHOD));
   }
 
   public Duration maxClientLag() {
@@ -280,42 +285,6 @@ public final class SnowflakeConfig extends AbstractConfig {
     @Override
     public String toString() {
       return "an absolute file path";
-    }
-  }
-
-  static final class MethodValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String method = value == null ? "" : value.toString().trim().toUpperCase(Locale.ROOT);
-      if ("SNOWPIPE".equals(method)) {
-        throw new ConfigException(name, value, "file-based Snowpipe is not supported; use SNOWPIPE_STREAMING (the"
-            + " official connector's recommended method, exactly-once) or JDBC");
-      }
-      try {
-        IngestionMethod.valueOf(method);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(name, value, "must be SNOWPIPE_STREAMING or JDBC");
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "SNOWPIPE_STREAMING or JDBC";
-    }
-  }
-
-  static final class TableNameValidator implements ConfigDef.Validator {
-    @Override
-    public void ensureValid(String name, Object value) {
-      String problem = TableNames.problem(value == null ? null : value.toString().trim());
-      if (problem != null) {
-        throw new ConfigException(name, value, problem);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "an unquoted identifier: letters, digits, _ and $, not starting with a digit";
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.variantconnect.sink.target.snowflake;
 
+import io.github.variantconnect.common.config.KeyError;
 import io.github.variantconnect.sink.config.VariantSinkConfig;
 import io.github.variantconnect.sink.routing.TopicTableMap;
 import io.github.variantconnect.sink.target.Target;
@@ -8,6 +9,7 @@ import io.github.variantconnect.sink.target.TargetSettings;
 import io.github.variantconnect.sink.target.snowflake.jdbc.SnowflakeJdbcTarget;
 import io.github.variantconnect.sink.target.snowflake.streaming.SdkStreamingIngest;
 import io.github.variantconnect.sink.target.snowflake.streaming.SnowpipeStreamingTarget;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ public final class SnowflakeTargetProvider implements TargetProvider {
   }
 
   @Override
-  public Map<String, String> validate(Map<String, String> connectorConfig) {
+  public List<KeyError> validate(Map<String, String> connectorConfig) {
     return SnowflakeConfig.validate(connectorConfig);
   }
 

@@ -1,10 +1,11 @@
 package io.github.variantconnect.sink.target.snowflake.jdbc;
 
 import io.github.variantconnect.sink.target.Batch;
+import io.github.variantconnect.sink.target.JdbcOffsets;
 import io.github.variantconnect.sink.target.PartitionBatch;
 import io.github.variantconnect.sink.target.Row;
-import io.github.variantconnect.sink.target.Target;
 import io.github.variantconnect.sink.target.TargetException;
+import io.github.variantconnect.sink.target.TransactionalTarget;
 import io.github.variantconnect.sink.target.snowflake.JdbcConnector;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeErrors;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeIdentifier;
@@ -12,13 +13,10 @@ import io.github.variantconnect.sink.target.snowflake.SnowflakeSql;
 import io.github.variantconnect.sink.target.snowflake.SnowflakeTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
  * transaction, after taking the offsets table's lock, so a retried batch, an ambiguous commit or a
  * task that does not know yet it was replaced never duplicates a row.
  */
-public final class SnowflakeJdbcTarget implements Target {
+public final class SnowflakeJdbcTarget extends TransactionalTarget<Connection> {
 
   /** Snowflake's VARIANT limit. */
   private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
@@ -47,7 +45,6 @@ public final class SnowflakeJdbcTarget implements Target {
   private final SnowflakeTables tables;
   private final String offsetsTable;
   private final String connectorName;
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private Connection connection;
   private boolean offsetsTableReady;
 
@@ -65,71 +62,58 @@ public final class SnowflakeJdbcTarget implements Target {
   }
 
   @Override
-  public Map<TopicPartition, Long> open(Collection<TopicPartition> partitions) throws TargetException {
-    Map<TopicPartition, Long> stored = withConnection("reading offsets from " + offsetsTable, c -> {
+  protected Map<TopicPartition, Long> loadOffsets() throws TargetException {
+    return withConnection("reading offsets from " + offsetsTable, c -> {
       ensureOffsetsTable(c);
       return readOffsets(c);
     });
-    Map<TopicPartition, Long> result = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      Long offset = stored.get(tp);
-      if (offset != null) {
-        result.put(tp, offset);
-        committed.put(tp, offset);
-      }
-    }
-    return result;
   }
 
   @Override
-  public void write(Batch batch) throws TargetException {
-    committed.putAll(withConnection("writing " + batch.rowCount() + " rows", c -> writeInTransaction(c, batch)));
+  protected <T> T inWriteTransaction(Batch batch, Work<Connection, T> work) throws TargetException {
+    return withConnection("writing " + batch.rowCount() + " rows", c -> {
+      // DDL commits implicitly in Snowflake, so tables are made before the transaction begins.
+      ensureOffsetsTable(c);
+      Set<String> targets = new TreeSet<>();
+      for (PartitionBatch slice : batch.partitions()) {
+        for (Row row : slice.rows()) {
+          targets.add(row.table());
+        }
+      }
+      for (String table : targets) {
+        tables.ensure(c, table);
+      }
+      return inTransaction(c, work);
+    });
   }
 
-  private Map<TopicPartition, Long> writeInTransaction(Connection c, Batch batch) throws SQLException, TargetException {
-    // DDL commits implicitly in Snowflake, so tables are made before the transaction begins.
-    ensureOffsetsTable(c);
-    Set<String> targets = new TreeSet<>();
-    for (PartitionBatch slice : batch.partitions()) {
-      for (Row row : slice.rows()) {
-        targets.add(row.table());
-      }
-    }
-    for (String table : targets) {
-      tables.ensure(c, table);
-    }
+  @Override
+  protected <T> T inResetTransaction(Work<Connection, T> work) throws TargetException {
+    return withConnection("resetting offsets in " + offsetsTable, c -> {
+      ensureOffsetsTable(c);
+      return inTransaction(c, work);
+    });
+  }
+
+  /** The offsets table's lock is taken first, so stored offsets are read by one transaction at a time. */
+  private <T> T inTransaction(Connection c, Work<Connection, T> work) throws SQLException, TargetException {
     c.setAutoCommit(false);
     try {
       lockOffsets(c);
-      Map<TopicPartition, Long> stored = readOffsets(c);
-      Map<String, List<Row>> byTable = new LinkedHashMap<>();
-      Map<TopicPartition, Long> advanced = new LinkedHashMap<>();
-      Map<TopicPartition, Long> result = new HashMap<>();
-      for (PartitionBatch slice : batch.partitions()) {
-        long done = stored.getOrDefault(slice.partition(), -1L);
-        result.put(slice.partition(), Math.max(done, slice.lastOffset()));
-        if (slice.lastOffset() <= done) {
-          continue;
-        }
-        for (Row row : slice.rows()) {
-          if (row.offset() > done) {
-            byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
-          }
-        }
-        advanced.put(slice.partition(), slice.lastOffset());
-      }
-      for (Map.Entry<String, List<Row>> entry : byTable.entrySet()) {
-        insert(c, tables.qualified(entry.getKey()), entry.getValue());
-      }
-      mergeOffsets(c, advanced);
+      T result = work.run(c);
       c.commit();
       return result;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | TargetException | RuntimeException e) {
       rollbackQuietly(c);
       throw e;
     } finally {
       autoCommitQuietly(c);
     }
+  }
+
+  @Override
+  protected void insertRows(Connection c, String table, List<Row> rows) throws SQLException {
+    insert(c, tables.qualified(table), rows);
   }
 
   private static void insert(Connection c, String table, List<Row> rows) throws SQLException {
@@ -154,7 +138,8 @@ public final class SnowflakeJdbcTarget implements Target {
     }
   }
 
-  private void mergeOffsets(Connection c, Map<TopicPartition, Long> offsets) throws SQLException {
+  @Override
+  protected void storeOffsets(Connection c, Map<TopicPartition, Long> offsets) throws SQLException {
     List<Map.Entry<TopicPartition, Long>> entries = new ArrayList<>(offsets.entrySet());
     for (int from = 0; from < entries.size(); from += MAX_OFFSETS_PER_STATEMENT) {
       List<Map.Entry<TopicPartition, Long>> chunk =
@@ -173,63 +158,8 @@ public final class SnowflakeJdbcTarget implements Target {
   }
 
   @Override
-  public void resetOffsets(Map<TopicPartition, Long> nextOffsets) throws TargetException {
-    withConnection("resetting offsets in " + offsetsTable, c -> {
-      ensureOffsetsTable(c);
-      c.setAutoCommit(false);
-      try {
-        lockOffsets(c);
-        Map<TopicPartition, Long> kept = new LinkedHashMap<>();
-        try (PreparedStatement delete = c.prepareStatement(SnowflakeSql.deleteOffset(offsetsTable))) {
-          for (Map.Entry<TopicPartition, Long> entry : nextOffsets.entrySet()) {
-            delete.setString(1, connectorName);
-            delete.setString(2, entry.getKey().topic());
-            delete.setInt(3, entry.getKey().partition());
-            delete.executeUpdate();
-            if (entry.getValue() > 0) {
-              kept.put(entry.getKey(), entry.getValue() - 1);
-            }
-          }
-        }
-        mergeOffsets(c, kept);
-        c.commit();
-        return null;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        autoCommitQuietly(c);
-      }
-    });
-    nextOffsets.forEach((tp, next) -> {
-      if (next > 0) {
-        committed.put(tp, next - 1);
-      } else {
-        committed.remove(tp);
-      }
-    });
-  }
-
-  @Override
-  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> result = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      Long offset = committed.get(tp);
-      if (offset != null) {
-        result.put(tp, offset);
-      }
-    }
-    return result;
-  }
-
-  @Override
-  public void close(Collection<TopicPartition> partitions) {
-    partitions.forEach(committed::remove);
-  }
-
-  @Override
   public void close() {
-    committed.clear();
+    super.close();
     discardConnection();
   }
 
@@ -249,21 +179,18 @@ public final class SnowflakeJdbcTarget implements Target {
     }
   }
 
-  private Map<TopicPartition, Long> readOffsets(Connection c) throws SQLException {
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    try (PreparedStatement query = c.prepareStatement(SnowflakeSql.selectOffsets(offsetsTable))) {
-      query.setString(1, connectorName);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          offsets.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
-        }
-      }
-    }
-    return offsets;
+  @Override
+  protected Map<TopicPartition, Long> readOffsets(Connection c) throws SQLException {
+    return JdbcOffsets.read(c, SnowflakeSql.selectOffsets(offsetsTable), connectorName);
+  }
+
+  @Override
+  protected void deleteOffsets(Connection c, Collection<TopicPartition> partitions) throws SQLException {
+    JdbcOffsets.delete(c, SnowflakeSql.deleteOffset(offsetsTable), connectorName, partitions);
   }
 
   /** Runs work on the connection, opening it when needed; after a failure the next call reconnects. */
-  private <T> T withConnection(String action, Work<T> work) throws TargetException {
+  private <T> T withConnection(String action, Work<Connection, T> work) throws TargetException {
     try {
       if (connection == null) {
         connection = connector.open();
@@ -307,10 +234,5 @@ public final class SnowflakeJdbcTarget implements Target {
     } catch (SQLException ignored) {
       // A broken connection is discarded by the caller.
     }
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException, TargetException;
   }
 }

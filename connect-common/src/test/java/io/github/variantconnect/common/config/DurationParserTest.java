@@ -1,4 +1,4 @@
-package io.github.variantconnect.ats.config;
+package io.github.variantconnect.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.variantconnect.http.config;
+package io.github.variantconnect.common.config;
 
 import org.apache.kafka.common.config.ConfigException;
 

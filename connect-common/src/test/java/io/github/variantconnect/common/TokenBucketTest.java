@@ -1,23 +1,23 @@
-package io.github.variantconnect.ats.source;
+package io.github.variantconnect.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class RateLimiterTest {
+class TokenBucketTest {
 
   private static final long SECOND = 1_000_000_000L;
 
   @Test
   void unlimitedPermitsEverything() {
-    RateLimiter limiter = new RateLimiter(0, 0);
+    TokenBucket limiter = new TokenBucket(0, 0);
     assertThat(limiter.permits(5000, 0)).isEqualTo(5000);
     assertThat(limiter.millisUntilPermit(0)).isZero();
   }
 
   @Test
   void permitsTheConfiguredRateOverTime() {
-    RateLimiter limiter = new RateLimiter(100, 0);
+    TokenBucket limiter = new TokenBucket(100, 0);
     int sent = 0;
     for (long t = 0; t <= 10 * SECOND; t += SECOND / 10) {
       int n = limiter.permits(1000, t);
@@ -29,15 +29,24 @@ class RateLimiterTest {
 
   @Test
   void aLongPauseDoesNotBecomeABurst() {
-    RateLimiter limiter = new RateLimiter(100, 0);
+    TokenBucket limiter = new TokenBucket(100, 0);
     assertThat(limiter.permits(10_000, 60 * SECOND)).isEqualTo(100);
   }
 
   @Test
   void saysHowLongUntilTheNextPermit() {
-    RateLimiter limiter = new RateLimiter(10, 0);
+    TokenBucket limiter = new TokenBucket(10, 0);
     limiter.consume(limiter.permits(100, 0));
     assertThat(limiter.millisUntilPermit(0)).isBetween(1L, 100L);
     assertThat(limiter.millisUntilPermit(SECOND / 10)).isZero();
+  }
+
+  @Test
+  void tryAcquireTakesOnePermitAtATime() {
+    TokenBucket bucket = new TokenBucket(2, 0);
+    assertThat(bucket.tryAcquire(0)).isTrue();
+    assertThat(bucket.tryAcquire(0)).isFalse();
+    assertThat(bucket.nanosUntilPermit(0)).isEqualTo(SECOND / 2);
+    assertThat(bucket.tryAcquire(SECOND / 2)).isTrue();
   }
 }
