@@ -2,6 +2,7 @@ package io.github.variantconnect.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.variantconnect.testkit.duckdb.DuckDbReader;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
