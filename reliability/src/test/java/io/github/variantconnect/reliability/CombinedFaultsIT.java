@@ -2,7 +2,6 @@ package io.github.variantconnect.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.variantconnect.demoapi.DemoClickstreamApi;
 import io.github.variantconnect.demoapi.Faults;
 import io.github.variantconnect.testkit.Awaits;
@@ -77,7 +76,7 @@ class CombinedFaultsIT {
             CONNECT.startWorker();
           }
         }
-        failedTasks.addAll(awaitRunningRestartingFailedTasks(pipeline));
+        failedTasks.addAll(pipeline.awaitRunningRestartingFailedTasks(CONNECT, TIMEOUT));
         rowsAtRestart = pipeline.rows();
         results.line(String.format("step %d: %s %,d ms after rows landed again%s; %,d rows", step, fault, delayMs,
             fault == Fault.KILL ? "" : String.format(", broker away %,d ms", outageMs), rowsAtRestart));
@@ -91,30 +90,6 @@ class CombinedFaultsIT {
       assertThat(failedTasks).as("traces of tasks that failed on the way, each naming its cause")
           .allSatisfy(trace -> assertThat(trace).containsPattern("Exception: \\S"));
     }
-  }
-
-  /**
-   * Awaits all tasks running again; a task that failed on the way (say, its producer timed out while
-   * the broker was away) is restarted, and its trace kept.
-   */
-  private static List<String> awaitRunningRestartingFailedTasks(Pipeline pipeline) {
-    List<String> traces = new ArrayList<>();
-    Awaits.until(TIMEOUT, "every task of " + pipeline.name() + " running again", () -> {
-      if (pipeline.isRunning(CONNECT)) {
-        return true;
-      }
-      for (String connector : pipeline.connectors()) {
-        JsonNode status = CONNECT.rest().status(connector).ok().body();
-        for (JsonNode task : status.path("tasks")) {
-          if ("FAILED".equals(task.path("state").asText())) {
-            traces.add(connector + "-" + task.path("id").asText() + ": " + task.path("trace").asText().lines().findFirst().orElse(""));
-            CONNECT.rest().restart(connector, true, true);
-          }
-        }
-      }
-      return false;
-    });
-    return traces;
   }
 
   /** Each kind of failure met is in the worker logs, saying what it was. */

@@ -2,6 +2,7 @@ package io.github.variantconnect.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.variantconnect.demoapi.DemoApiConfig;
 import io.github.variantconnect.demoapi.DemoClickstreamApi;
 import io.github.variantconnect.demoapi.Faults;
@@ -186,6 +187,31 @@ final class Pipeline implements AutoCloseable {
     connect.awaitRunning(atsConnector(), atsTasks, timeout);
     connect.awaitRunning(httpConnector(), apis.size(), timeout);
     connect.awaitRunning(sinkConnector(), SINK_TASKS, timeout);
+  }
+
+  /**
+   * Awaits every task running again on live workers. A task that failed on the way — Connect does
+   * not restart a task whose zombie-fencing request or producer failed — is restarted as an
+   * operator would; the first line of its trace is returned, one per failure.
+   */
+  List<String> awaitRunningRestartingFailedTasks(ConnectCluster connect, Duration timeout) {
+    List<String> traces = new ArrayList<>();
+    Awaits.until(timeout, "every task of " + name + " running again", () -> {
+      if (isRunning(connect)) {
+        return true;
+      }
+      for (String connector : connectors()) {
+        for (JsonNode task : connect.rest().status(connector).ok().body().path("tasks")) {
+          if ("FAILED".equals(task.path("state").asText())) {
+            traces.add(connector + "-" + task.path("id").asText() + ": "
+                + task.path("trace").asText().lines().findFirst().orElse(""));
+            connect.rest().restart(connector, true, true);
+          }
+        }
+      }
+      return false;
+    });
+    return traces;
   }
 
   /** All three connectors RUNNING with all their tasks on live workers, at this moment. */

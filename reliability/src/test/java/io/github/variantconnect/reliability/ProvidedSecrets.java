@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -105,7 +106,10 @@ final class ProvidedSecrets {
       SecretKey key = SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(passphrase.toCharArray()));
       Cipher cipher = Cipher.getInstance(algorithm);
       cipher.init(Cipher.ENCRYPT_MODE, key, new PBEParameterSpec(salt, 10_000, new IvParameterSpec(iv)));
-      byte[] encrypted = new EncryptedPrivateKeyInfo(cipher.getParameters(), cipher.doFinal(pkcs8)).getEncoded();
+      // Named PBES2 in the key info, as PKCS#5 v2 has it, rather than by the JDK's cipher name.
+      AlgorithmParameters pbes2 = AlgorithmParameters.getInstance("PBES2");
+      pbes2.init(cipher.getParameters().getEncoded());
+      byte[] encrypted = new EncryptedPrivateKeyInfo(pbes2, cipher.doFinal(pkcs8)).getEncoded();
       String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(encrypted);
       String[] lines = body.split("\n");
       // Any one full line of the key body in a log is a leak.
