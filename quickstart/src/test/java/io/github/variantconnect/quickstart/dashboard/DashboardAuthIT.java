@@ -3,6 +3,10 @@ package io.github.variantconnect.quickstart.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.variantconnect.testkit.Awaits;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard served beyond loopback, in headless Chromium: without the token the browser gets
- * the 401 and none of the figures; with it (as the Basic password, the way a person types it into
+ * The dashboard served beyond loopback, in headless Chromium: without the token the page and its
+ * JSON API answer 401 and the browser shows none of the figures; with it (as the Basic password, the way a person types it into
  * the browser's prompt) the page loads and its own requests to the JSON API carry it too, so the
  * tiles fill in.
  */
@@ -23,6 +27,8 @@ class DashboardAuthIT {
       + "\"avg_passengers\":123.45,\"active_alerts\":3,\"avg_power_kw\":456.7,\"reporting_trains\":115,"
       + "\"as_of\":\"2026-01-05T08:00:00Z\"}]}}}").getBytes(StandardCharsets.UTF_8);
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   @TempDir
   Path temp;
 
@@ -32,8 +38,15 @@ class DashboardAuthIT {
     HeadlessChromium chromium = new HeadlessChromium(Files.createDirectories(temp.resolve("chromium")));
     try (DashboardServer server = DashboardServer.start("0.0.0.0", 0, () -> SNAPSHOT,
         DashboardAccess.withToken(DashboardAccessTest.TOKEN))) {
-      String anonymous = chromium.dumpDom("http://127.0.0.1:" + server.port() + "/", PAGE_TIME);
-      assertThat(anonymous).contains("the dashboard needs its token").doesNotContain("kpi-active_trains", "87");
+      String base = "http://127.0.0.1:" + server.port() + "/";
+      // Without the token: 401 for the page and the JSON API, and the browser shows none of it.
+      for (String path : new String[] {"", "api/dashboard"}) {
+        HttpResponse<String> anonymousRequest = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymousRequest.statusCode()).as("/%s without the token", path).isEqualTo(401);
+      }
+      String anonymous = chromium.dumpDom(base, PAGE_TIME);
+      assertThat(anonymous).doesNotContain("kpi-active_trains", "87", "123.5");
 
       String withToken = "http://viewer:" + DashboardAccessTest.TOKEN + "@127.0.0.1:" + server.port() + "/";
       RenderedDashboard page = Awaits.value(Duration.ofSeconds(60), "the page's own API request answered",

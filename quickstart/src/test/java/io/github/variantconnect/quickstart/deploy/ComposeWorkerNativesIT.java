@@ -30,6 +30,7 @@ class ComposeWorkerNativesIT {
   private static final List<String> PLUGINS =
       List.of("connect-ats-source", "connect-http-clickstream-source", "connect-snowflake-variant-sink");
   /** The C library's own names: a musl build of a native is for Alpine and never loads on glibc. */
+  private static final Set<String> IMAGE_MACHINES = Set.of("x86-64", "aarch64");
   private static final Pattern MUSL = Pattern.compile("libc\\.musl-.*|ld-musl-.*");
 
   @Test
@@ -58,8 +59,8 @@ class ComposeWorkerNativesIT {
       try (Stream<Path> jars = Files.list(folder)) {
         for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
           forEachElf(jar, (name, elf) -> {
-            if (elf.needed().stream().anyMatch(n -> MUSL.matcher(n).matches())) {
-              return; // for Alpine; the loader picks the glibc build on this image
+            if (!forThisImage(elf)) {
+              return; // for Alpine, FreeBSD, Android or another CPU: never loaded on this image
             }
             String where = plugin + "/" + jar.getFileName() + "!" + name + " (" + elf.machine() + ")";
             natives.add(where);
@@ -89,7 +90,7 @@ class ComposeWorkerNativesIT {
     try (Stream<Path> jars = Files.list(folder)) {
       for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith("duckdb_jdbc")).toList()) {
         forEachElf(jar, (name, elf) -> {
-          if (elf.machine().equals("x86-64") && elf.needed().stream().noneMatch(n -> MUSL.matcher(n).matches())) {
+          if (elf.machine().equals("x86-64") && forThisImage(elf)) {
             duckdb.add(elf);
           }
         });
@@ -99,6 +100,12 @@ class ComposeWorkerNativesIT {
     // What the DuckDB JNI library's maintainers document it needs, found by the reader.
     assertThat(duckdb.get(0).needed()).contains("libstdc++.so.6", "libc.so.6");
     assertThat(duckdb.get(0).highest("GLIBC_")).isNotNull();
+  }
+
+  /** Linux on x86-64 or aarch64 against glibc (libc.so.6): the platforms the worker image runs. */
+  private static boolean forThisImage(ElfDependencies elf) {
+    return IMAGE_MACHINES.contains(elf.machine()) && elf.needed().contains("libc.so.6")
+        && elf.needed().stream().noneMatch(n -> MUSL.matcher(n).matches());
   }
 
   private interface ElfVisitor {
