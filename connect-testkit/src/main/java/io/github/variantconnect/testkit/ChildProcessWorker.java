@@ -2,7 +2,6 @@ package io.github.variantconnect.testkit;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A distributed worker in its own JVM, started with the test classpath (which holds the Connect
@@ -29,10 +27,11 @@ final class ChildProcessWorker implements ConnectWorker {
     this.logFile = logFile;
   }
 
-  static ChildProcessWorker start(Map<String, String> workerProps, Path workDir, String name) {
+  static ChildProcessWorker start(Map<String, String> workerProps, List<String> jvmOptions, Map<String, String> environment,
+      Path workDir, String name) {
     try {
       Files.createDirectories(workDir);
-      int port = freePort();
+      int port = ChildProcesses.freePort();
       Properties props = new Properties();
       props.putAll(workerProps);
       props.put("listeners", "http://127.0.0.1:" + port);
@@ -46,32 +45,22 @@ final class ChildProcessWorker implements ConnectWorker {
       command.add("-Xmx512m");
       command.add("-XX:+UseSerialGC");
       command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+      command.addAll(jvmOptions);
       command.add("-D" + ChildWorkerMain.PARENT_PID + "=" + ProcessHandle.current().pid());
       command.add("-cp");
-      command.add(testClasspath());
+      command.add(ChildProcesses.testClasspath());
       command.add(ChildWorkerMain.class.getName());
       command.add(propsFile.toString());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
               .start();
       return new ChildProcessWorker(process, URI.create("http://127.0.0.1:" + port + "/"), logFile);
     } catch (IOException e) {
       throw new IllegalStateException("Could not start a Connect worker process", e);
-    }
-  }
-
-  /** Surefire and failsafe run tests from a manifest-only jar; the real classpath is here. */
-  private static String testClasspath() {
-    String cp = System.getProperty("surefire.test.class.path");
-    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
     }
   }
 
@@ -92,24 +81,13 @@ final class ChildProcessWorker implements ConnectWorker {
   @Override
   public void stop() {
     process.destroy();
-    awaitExit();
+    ChildProcesses.awaitExit(process);
   }
 
   @Override
   public void kill() {
     process.destroyForcibly();
-    awaitExit();
-  }
-
-  private void awaitExit() {
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    ChildProcesses.awaitExit(process);
   }
 
   @Override

@@ -15,6 +15,12 @@ public final class ChildWorkerMain {
   private ChildWorkerMain() {}
 
   public static void main(String[] args) {
+    endWithParent();
+    ConnectDistributed.main(args);
+  }
+
+  /** Halts this JVM when the one named by {@link #PARENT_PID} ends. */
+  static void endWithParent() {
     String parent = System.getProperty(PARENT_PID);
     if (parent != null) {
       ProcessHandle.of(Long.parseLong(parent))
@@ -22,6 +28,5 @@ public final class ChildWorkerMain {
               handle -> handle.onExit().thenRun(() -> Runtime.getRuntime().halt(1)),
               () -> Runtime.getRuntime().halt(1));
     }
-    ConnectDistributed.main(args);
   }
 }

@@ -36,8 +36,11 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
   private final boolean exactlyOnceSource;
   private final boolean childProcess;
+  private final boolean brokerProcess;
   private final Map<String, String> workerOverrides;
   private final Map<String, String> brokerOverrides;
+  private final List<String> workerJvmOptions;
+  private final Map<String, String> workerEnvironment;
   private final String groupId;
   private final Path dataDir;
   private final ConnectRestClient rest = new ConnectRestClient(this::restUrl);
@@ -49,8 +52,11 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   private ConnectCluster(Builder builder) {
     this.exactlyOnceSource = builder.exactlyOnceSource;
     this.childProcess = builder.childProcess;
+    this.brokerProcess = builder.brokerProcess;
     this.workerOverrides = Map.copyOf(builder.workerOverrides);
     this.brokerOverrides = Map.copyOf(builder.brokerOverrides);
+    this.workerJvmOptions = List.copyOf(builder.workerJvmOptions);
+    this.workerEnvironment = Map.copyOf(builder.workerEnvironment);
     this.dataDir = builder.dataDir;
     this.workers = new ConnectWorker[builder.workers];
     // A persistent stack keeps one Connect group, so its connectors and offsets are found again.
@@ -73,7 +79,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
 
   /** Starts the broker and the workers; for use outside JUnit (benchmarks, the quickstart). */
   public ConnectCluster start() {
-    kafka = EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"), brokerOverrides);
+    kafka = brokerProcess ? EmbeddedKafka.startInChildProcess(workDir().resolve("broker"))
+        : EmbeddedKafka.start(dataDir == null ? null : dataDir.resolve("kafka"), brokerOverrides);
     for (int index = 0; index < workers.length; index++) {
       startWorker(index);
     }
@@ -139,7 +146,8 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
     WorkerSettings settings = new WorkerSettings(kafka.bootstrapServers(), groupId, exactlyOnceSource, workerOverrides);
     workerStarts++;
     if (childProcess) {
-      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workDir(), "worker-" + workerStarts);
+      ChildProcessWorker child = ChildProcessWorker.start(settings.toProperties(0), workerJvmOptions, workerEnvironment,
+          workDir(), "worker-" + workerStarts);
       workerLogs.add(child.logFile());
       workers[index] = child;
     } else {
@@ -203,6 +211,12 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
         connector + " RUNNING with " + tasks + " task(s)",
         () -> rest.status(connector).ok().body(),
         status -> isRunning(status, tasks, liveWorkerIds()));
+  }
+
+  /** Whether the connector and at least {@code tasks} tasks are RUNNING on live workers now. */
+  public boolean isRunning(String connector, int tasks) {
+    ConnectRestClient.Response status = rest.status(connector);
+    return status.isSuccess() && isRunning(status.body(), tasks, liveWorkerIds());
   }
 
   /** The {@code worker_id}s of the workers alive now. */
@@ -276,8 +290,11 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
   public static final class Builder {
     private boolean exactlyOnceSource;
     private boolean childProcess;
+    private boolean brokerProcess;
     private final Map<String, String> workerOverrides = new HashMap<>();
     private final Map<String, String> brokerOverrides = new HashMap<>();
+    private final List<String> workerJvmOptions = new ArrayList<>();
+    private final Map<String, String> workerEnvironment = new HashMap<>();
     private Path dataDir;
     private int workers = 1;
 
@@ -299,12 +316,36 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
       return this;
     }
 
+    /**
+     * Runs the broker in its own JVM too, so a test can stop it and start it again
+     * ({@link EmbeddedKafka#stopBroker()}); its logs are under the workers' directory.
+     */
+    public Builder brokerProcess(boolean enabled) {
+      this.brokerProcess = enabled;
+      return this;
+    }
+
     /** How many workers form the Connect group (default 1). */
     public Builder workers(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("A cluster needs at least one worker, got " + count);
       }
       this.workers = count;
+      return this;
+    }
+
+    /**
+     * Logs {@code logger} at {@code level} in child-process workers, e.g. to see a moment Connect
+     * logs only at debug level.
+     */
+    public Builder workerLogLevel(String logger, String level) {
+      workerJvmOptions.add("-Dorg.slf4j.simpleLogger.log." + logger + "=" + level);
+      return this;
+    }
+
+    /** An environment variable of child-process workers, e.g. for {@code ${env:NAME}} in configs. */
+    public Builder workerEnvironment(String name, String value) {
+      workerEnvironment.put(name, value);
       return this;
     }
 

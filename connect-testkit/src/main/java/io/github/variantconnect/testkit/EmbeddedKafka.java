@@ -12,16 +12,62 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A single combined KRaft node (broker + controller) running in the test JVM. */
+/**
+ * A single combined KRaft node (broker + controller), running in the test JVM — or in its own JVM,
+ * where a test can stop it and start it again.
+ */
 public final class EmbeddedKafka implements AutoCloseable {
 
   /** A persistent broker must come back with the cluster id its logs were formatted with. */
   private static final String PERSISTENT_CLUSTER_ID = "variant-connect-local";
 
-  private final KafkaClusterTestKit cluster;
+  private static final Map<String, String> BROKER_CONFIG = Map.of(
+      // One node: every internal topic, including the transaction log that exactly-once source
+      // support writes to, must fit on it.
+      "offsets.topic.replication.factor", "1",
+      "transaction.state.log.replication.factor", "1",
+      "transaction.state.log.min.isr", "1",
+      "share.coordinator.state.topic.replication.factor", "1",
+      "share.coordinator.state.topic.min.isr", "1",
+      "group.initial.rebalance.delay.ms", "0",
+      // A killed exactly-once worker leaves transactions open; a restarted worker reads the
+      // offsets topic only past them. Check for timed-out ones every second, not every ten, so
+      // they are aborted soon after producer.transaction.timeout.ms.
+      "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
+      "auto.create.topics.enable", "true",
+      "num.partitions", "1");
 
-  private EmbeddedKafka(KafkaClusterTestKit cluster) {
+  private final KafkaClusterTestKit cluster;
+  private final ChildProcessBroker child;
+
+  private EmbeddedKafka(KafkaClusterTestKit cluster, ChildProcessBroker child) {
     this.cluster = cluster;
+    this.child = child;
+  }
+
+  /** A broker in its own JVM with its log directory under {@code dir}: see {@link #stopBroker()}. */
+  public static EmbeddedKafka startInChildProcess(Path dir) {
+    return new EmbeddedKafka(null, ChildProcessBroker.start(dir, BROKER_CONFIG));
+  }
+
+  /**
+   * Stops the broker process gracefully (child-process mode only): clients see it unreachable
+   * until {@link #startBroker()}.
+   */
+  public void stopBroker() {
+    requireChild().stop();
+  }
+
+  /** Starts the stopped broker process again, same address and logs, and awaits it. */
+  public void startBroker() {
+    requireChild().startProcess();
+  }
+
+  private ChildProcessBroker requireChild() {
+    if (child == null) {
+      throw new IllegalStateException("Only a broker in its own process can be stopped and started");
+    }
+    return child;
   }
 
   /** A broker in a temporary directory, deleted on close. */
@@ -49,20 +95,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         formatted = Files.exists(dataDir.resolve("combined_0_0/meta.properties"));
       }
       KafkaClusterTestKit.Builder builder =
-          new KafkaClusterTestKit.Builder(nodes.build())
-              .setDeleteOnClose(dataDir == null)
-              // One node: every internal topic, including the transaction log that
-              // exactly-once source support writes to, must fit on it.
-              .setConfigProp("offsets.topic.replication.factor", "1")
-              .setConfigProp("transaction.state.log.replication.factor", "1")
-              .setConfigProp("transaction.state.log.min.isr", "1")
-              .setConfigProp("group.initial.rebalance.delay.ms", "0")
-              // A killed exactly-once worker leaves transactions open; a restarted worker reads the
-              // offsets topic only past them. Check for timed-out ones every second, not every ten,
-              // so they are aborted soon after producer.transaction.timeout.ms.
-              .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
-              .setConfigProp("auto.create.topics.enable", "true")
-              .setConfigProp("num.partitions", "1");
+          new KafkaClusterTestKit.Builder(nodes.build()).setDeleteOnClose(dataDir == null);
+      BROKER_CONFIG.forEach(builder::setConfigProp);
       brokerProps.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
       if (!formatted) {
@@ -70,18 +104,18 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       cluster.startup();
       cluster.waitForReadyBrokers();
-      return new EmbeddedKafka(cluster);
+      return new EmbeddedKafka(cluster, null);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the embedded KRaft broker", e);
     }
   }
 
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return child != null ? child.bootstrapServers() : cluster.bootstrapServers();
   }
 
   public Admin admin() {
-    return cluster.admin();
+    return child != null ? Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers())) : cluster.admin();
   }
 
   /** Creates the topic if it does not exist yet. */
@@ -106,6 +140,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    cluster.close();
+    if (child != null) {
+      if (child.isAlive()) {
+        child.kill();
+      }
+    } else {
+      cluster.close();
+    }
   }
 }

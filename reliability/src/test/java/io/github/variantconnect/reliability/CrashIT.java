@@ -55,13 +55,7 @@ class CrashIT {
       }
       results.line(String.format("%d kills in %,d s", KILLS, (System.nanoTime() - started) / 1_000_000_000));
 
-      pipeline.endAtsSoon(CONNECT, 30);
-      pipeline.publishRemainingClicksNow();
-      pipeline.awaitAllRows(TIMEOUT);
-      pipeline.assertExactlyOnce();
-      pipeline.assertTopicsExactlyOnce(CONNECT);
-      results.line(String.format("%,d ATS events and %,d clickstream events landed once each",
-          pipeline.expectedAtsEvents(), pipeline.expectedClicks()));
+      pipeline.endEarlyAndAssertExactlyOnce(CONNECT, TIMEOUT, results);
     }
   }
 }

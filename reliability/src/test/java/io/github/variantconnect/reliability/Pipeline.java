@@ -2,8 +2,10 @@ package io.github.variantconnect.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.variantconnect.demoapi.DemoApiConfig;
 import io.github.variantconnect.demoapi.DemoClickstreamApi;
+import io.github.variantconnect.demoapi.Faults;
 import io.github.variantconnect.testkit.Awaits;
 import io.github.variantconnect.testkit.ConnectCluster;
 import io.github.variantconnect.testkit.duckdb.DuckDbReader;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +43,8 @@ final class Pipeline implements AutoCloseable {
   private final double ticksPerSecond;
   private final double atsMaxEventsPerSecond;
   private final int atsTasks;
+  private final Instant fixedStart;
+  private final String[] httpSettings;
   private final List<DemoClickstreamApi> apis = new ArrayList<>();
   private final List<SteerableClock> clocks = new ArrayList<>();
   private final Path file;
@@ -51,6 +56,8 @@ final class Pipeline implements AutoCloseable {
     this.ticksPerSecond = b.ticksPerSecond;
     this.atsMaxEventsPerSecond = b.atsMaxEventsPerSecond;
     this.atsTasks = b.atsTasks;
+    this.fixedStart = b.fixedStart;
+    this.httpSettings = b.httpSettings;
     this.file = freshDuckDbFile(b.name);
     this.reader = new DuckDbReader(file);
     for (int i = 0; i < b.apis; i++) {
@@ -59,6 +66,8 @@ final class Pipeline implements AutoCloseable {
       // One seed per API: event ids (evt-<seed>-<seq>) never collide between them.
       apis.add(DemoClickstreamApi.start(DemoApiConfig.builder()
           .clock(clock)
+          .start(b.fixedStart)
+          .faults(b.faults)
           .seed(FIRST_SEED + i)
           .eventsPerSecond(b.clicksPerSecond / b.apis)
           .initialEvents(b.initialClicks / b.apis)
@@ -70,6 +79,14 @@ final class Pipeline implements AutoCloseable {
 
   static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  String name() {
+    return name;
+  }
+
+  Path file() {
+    return file;
   }
 
   String atsTopic() {
@@ -126,6 +143,9 @@ final class Pipeline implements AutoCloseable {
 
   Map<String, String> atsConfig() {
     Map<String, String> config = ConnectorConfigs.ats(atsTopic(), atsTasks, ticks, ticksPerSecond);
+    if (fixedStart != null) {
+      config.put("sim.start", fixedStart.toString());
+    }
     if (atsMaxEventsPerSecond > 0) {
       config.put("max.events.per.second", Double.toString(atsMaxEventsPerSecond));
     }
@@ -134,7 +154,7 @@ final class Pipeline implements AutoCloseable {
 
   /** One endpoint per API, so {@code tasks.max} up to the number of APIs spreads them. */
   Map<String, String> httpConfig() {
-    Map<String, String> config = ConnectorConfigs.http(apis.get(0).baseUrl(), clicksTopic());
+    Map<String, String> config = ConnectorConfigs.with(ConnectorConfigs.http(apis.get(0).baseUrl(), clicksTopic()), httpSettings);
     config.put("tasks.max", Integer.toString(apis.size()));
     if (apis.size() > 1) {
       List<String> endpoints = new ArrayList<>();
@@ -170,6 +190,37 @@ final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * Awaits every task running again on live workers. A task that failed on the way — Connect does
+   * not restart a task whose zombie-fencing request or producer failed — is restarted as an
+   * operator would; the first line of its trace is returned, one per failure.
+   */
+  List<String> awaitRunningRestartingFailedTasks(ConnectCluster connect, Duration timeout) {
+    List<String> traces = new ArrayList<>();
+    Awaits.until(timeout, "every task of " + name + " running again", () -> {
+      if (isRunning(connect)) {
+        return true;
+      }
+      for (String connector : connectors()) {
+        for (JsonNode task : connect.rest().status(connector).ok().body().path("tasks")) {
+          if ("FAILED".equals(task.path("state").asText())) {
+            traces.add(connector + "-" + task.path("id").asText() + ": "
+                + task.path("trace").asText().lines().findFirst().orElse(""));
+            connect.rest().restart(connector, true, true);
+          }
+        }
+      }
+      return false;
+    });
+    return traces;
+  }
+
+  /** All three connectors RUNNING with all their tasks on live workers, at this moment. */
+  boolean isRunning(ConnectCluster connect) {
+    return connect.isRunning(atsConnector(), atsTasks) && connect.isRunning(httpConnector(), apis.size())
+        && connect.isRunning(sinkConnector(), SINK_TASKS);
+  }
+
+  /**
    * Ends the ATS run early: every train stops at {@code extraTicks} past the highest seq landed so
    * far, which leaves room for what is still on its way. The connector restarts its tasks with the
    * new {@code sim.max.ticks}; each resumes from its stored offset.
@@ -188,6 +239,20 @@ final class Pipeline implements AutoCloseable {
       long remaining = api.config().maxEvents() - api.headSeq();
       clocks.get(i).advance(Duration.ofMillis((long) Math.ceil(remaining * 1000.0 / api.config().eventsPerSecond()) + 1_000));
     }
+  }
+
+  /**
+   * Ends both streams early (see {@link #endAtsSoon} and {@link #publishRemainingClicksNow}), awaits
+   * every event in DuckDB and checks both the tables and the topics hold each exactly once.
+   */
+  void endEarlyAndAssertExactlyOnce(ConnectCluster connect, Duration timeout, Results results) {
+    endAtsSoon(connect, 30);
+    publishRemainingClicksNow();
+    awaitAllRows(timeout);
+    assertExactlyOnce();
+    assertTopicsExactlyOnce(connect);
+    results.line(String.format("%,d ATS events and %,d clickstream events landed once each", expectedAtsEvents(),
+        expectedClicks()));
   }
 
   /** Rows in both tables now. */
@@ -270,6 +335,9 @@ final class Pipeline implements AutoCloseable {
     private double clicksPerSecond = 100;
     private long initialClicks = 1_000;
     private long clicksPerApi = 10_000;
+    private Instant fixedStart;
+    private Faults faults = Faults.none();
+    private String[] httpSettings = new String[0];
 
     private Builder(String name) {
       this.name = name;
@@ -298,6 +366,28 @@ final class Pipeline implements AutoCloseable {
       this.initialClicks = initial;
       this.clicksPerSecond = perSecond;
       this.clicksPerApi = perApi;
+      return this;
+    }
+
+    /**
+     * Both streams start their event time at {@code start} instead of now: two pipelines built with
+     * the same start, sizes and seeds produce byte-identical events, so a run can be compared with
+     * a reference run event by event.
+     */
+    Builder fixedStart(Instant start) {
+      this.fixedStart = start;
+      return this;
+    }
+
+    /** Fault knobs of every demo API. */
+    Builder apiFaults(Faults faults) {
+      this.faults = faults;
+      return this;
+    }
+
+    /** More settings of the HTTP source: {@code key1, value1, key2, value2, ...}. */
+    Builder httpSettings(String... keyValues) {
+      this.httpSettings = keyValues;
       return this;
     }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * task status, or in validation answers, whether things go right (they are used), go wrong (401,
  * invalid configs) or are retried with the request URL logged. Connect returns configs as given from
  * {@code GET /connectors/<name>/config} and {@code .../tasks} (and a successful PUT echoes them), by
- * design; those answers are not scanned — config providers keep secrets out of them.
+ * design; the first test does not scan those answers. The provider test gives every secret key as
+ * {@code ${env:...}} or {@code ${file:...}} instead, and then those answers hold only placeholders.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SecretsIT {
 
+  /** Made before the worker starts: its environment and a file it reads hold these. */
+  private static final ProvidedSecrets PROVIDED =
+      new ProvidedSecrets(Path.of(System.getProperty("variantconnect.build.dir", "target"), "provided-secrets"));
+
   @RegisterExtension
-  static final ConnectCluster CONNECT = ConnectCluster.builder().exactlyOnceSource(true).childProcess(true).build();
+  static final ConnectCluster CONNECT = withConfigProviders(ConnectCluster.builder().exactlyOnceSource(true).childProcess(true))
+      .build();
+
+  /** Every PASSWORD key of the three connectors; a new one fails the provider test until it is covered. */
+  private static final Set<String> SECRET_KEYS = Set.of("auth.basic.password", "auth.bearer.token", "auth.api.key",
+      "auth.oauth2.client.secret", "http.ssl.truststore.password", "http.ssl.keystore.password", "http.ssl.key.password",
+      "snowflake.private.key", "snowflake.private.key.passphrase");
 
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -147,6 +160,133 @@ class SecretsIT {
     }
     assertNoSecretIn(answers);
     assertThat(secrets.foundIn(new WorkerLogs(CONNECT.workerLogs()).text())).as("secrets in the worker log").isEmpty();
+  }
+
+  /**
+   * Every secret key, given as {@code ${env:...}} or {@code ${file:...}} on a worker with
+   * {@code config.providers=env,file}, works — the HTTP sources authenticate and open their TLS key
+   * stores, the Snowflake key decrypts with its passphrase in validation — while
+   * {@code GET /connectors/<name>/config} and {@code .../tasks} show the placeholders, never a value.
+   */
+  @Test
+  void everySecretKeyWorksFromConfigProvidersAndConnectShowsOnlyThePlaceholders() {
+    assertThat(passwordKeysOfThePlugins()).as("PASSWORD keys of the three connectors").isEqualTo(SECRET_KEYS);
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    Map<String, DemoClickstreamApi> apis = new LinkedHashMap<>();
+    try {
+      apis.put("basic", api(Faults.none(), b -> b.auth(AuthMode.BASIC).username("reader").password(PROVIDED.basicPassword)));
+      apis.put("bearer", api(Faults.none(), b -> b.auth(AuthMode.BEARER).bearerToken(PROVIDED.bearerToken)));
+      apis.put("oauth2", api(Faults.none(),
+          b -> b.auth(AuthMode.OAUTH2).clientId("variant-connect").clientSecret(PROVIDED.clientSecret)));
+      apis.put("apikey", api(Faults.none(), b -> b.auth(AuthMode.API_KEY_QUERY).apiKey(PROVIDED.apiKey)));
+      apis.put("tls", api(Faults.none(), b -> b));
+
+      Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+      configs.put("provided-basic", http(apis.get("basic"), "provided-basic", "auth.type", "basic",
+          "auth.basic.username", "reader", "auth.basic.password", PROVIDED.fromFile("basic.password")));
+      configs.put("provided-bearer", http(apis.get("bearer"), "provided-bearer", "auth.type", "bearer",
+          "auth.bearer.token", ProvidedSecrets.fromEnv(ProvidedSecrets.BEARER_ENV)));
+      configs.put("provided-oauth2", http(apis.get("oauth2"), "provided-oauth2", "auth.type", "oauth2",
+          "auth.oauth2.token.url", apis.get("oauth2").baseUrl() + "/oauth/token", "auth.oauth2.client.id", "variant-connect",
+          "auth.oauth2.client.secret", PROVIDED.fromFile("oauth2.client.secret")));
+      configs.put("provided-apikey", http(apis.get("apikey"), "provided-apikey", "auth.type", "api_key",
+          "auth.api.key", ProvidedSecrets.fromEnv(ProvidedSecrets.API_KEY_ENV), "auth.api.key.location", "query",
+          "auth.api.key.name", "api_key"));
+      Map<String, String> tls = http(apis.get("tls"), "provided-tls",
+          "http.ssl.truststore.location", PROVIDED.truststore.toString(), "http.ssl.truststore.type", "PKCS12",
+          "http.ssl.truststore.password", PROVIDED.fromFile("truststore.password"),
+          "http.ssl.keystore.location", PROVIDED.keystore.toString(), "http.ssl.keystore.type", "PKCS12",
+          "http.ssl.keystore.password", ProvidedSecrets.fromEnv(ProvidedSecrets.KEYSTORE_PASSWORD_ENV),
+          "http.ssl.key.password", ProvidedSecrets.fromEnv(ProvidedSecrets.KEYSTORE_PASSWORD_ENV));
+      configs.put("provided-tls", tls);
+      // The key store opened with another secret's value: the resolved value, not the placeholder, is used.
+      configs.put("provided-tls-wrong", with(tls, "topic", "provided-tls-wrong",
+          "http.ssl.keystore.password", PROVIDED.fromFile("truststore.password")));
+      configs.forEach((name, config) -> CONNECT.rest().putConfig(name, config));
+
+      for (String kind : List.of("basic", "bearer", "oauth2", "apikey", "tls")) {
+        TopicAudit.assertDeliveredExactlyOnce(CONNECT, apis.get(kind), "provided-" + kind, TIMEOUT);
+      }
+      assertThat(CONNECT.awaitTaskFailed("provided-tls-wrong", TIMEOUT).toString()).contains("cannot set up TLS");
+
+      Map<String, String> snowflake = new LinkedHashMap<>();
+      snowflake.put("connector.class", ConnectorConfigs.SINK);
+      snowflake.put("topics", "provided-snowflake");
+      snowflake.put("variant.target", "snowflake");
+      snowflake.put("snowflake.url.name", "https://example-account.snowflakecomputing.com");
+      snowflake.put("snowflake.user.name", "loader");
+      snowflake.put("snowflake.database.name", "RAW");
+      snowflake.put("snowflake.schema.name", "PUBLIC");
+      snowflake.put("snowflake.private.key", PROVIDED.fromFile("snowflake.private.key"));
+      snowflake.put("snowflake.private.key.passphrase", PROVIDED.fromFile("snowflake.private.key.passphrase"));
+      assertThat(errorsOn(snowflake, "snowflake.private.key", "snowflake.private.key.passphrase"))
+          .as("errors on the key and passphrase resolved from the file").isEmpty();
+      assertThat(errorsOn(with(snowflake, "snowflake.private.key", PROVIDED.fromFile("snowflake.private.key.broken")),
+          "snowflake.private.key")).as("a broken key from the file is seen as broken").isNotEmpty();
+      assertThat(errorsOn(with(snowflake, "snowflake.private.key.passphrase", PROVIDED.fromFile("basic.password")),
+          "snowflake.private.key.passphrase")).as("a wrong passphrase from the file is seen as wrong").isNotEmpty();
+
+      for (Map.Entry<String, Map<String, String>> entry : configs.entrySet()) {
+        JsonNode stored = CONNECT.rest().config(entry.getKey());
+        entry.getValue().forEach((key, value) -> {
+          if (SECRET_KEYS.contains(key)) {
+            assertThat(stored.path(key).asText()).as("%s of %s from GET config", key, entry.getKey()).isEqualTo(value);
+            placeholders.put(entry.getKey() + " " + key, value);
+          }
+        });
+        answers.put("config of " + entry.getKey(), stored.toString());
+        answers.put("tasks of " + entry.getKey(),
+            CONNECT.rest().call("GET", "connectors/" + entry.getKey() + "/tasks", null).ok().rawBody());
+        answers.put("status of " + entry.getKey(), CONNECT.rest().status(entry.getKey()).ok().rawBody());
+      }
+      assertThat(placeholders.values()).allMatch(v -> v.startsWith("${env:") || v.startsWith("${file:"));
+      Map<String, List<String>> leaks = new LinkedHashMap<>();
+      answers.forEach((request, answer) -> {
+        List<String> found = PROVIDED.secrets.foundIn(answer);
+        if (!found.isEmpty()) {
+          leaks.put(request, found);
+        }
+      });
+      assertThat(leaks).as("provided secrets in REST answers").isEmpty();
+      assertThat(PROVIDED.secrets.foundIn(new WorkerLogs(CONNECT.workerLogs()).text())).as("provided secrets in the worker log")
+          .isEmpty();
+    } finally {
+      apis.values().forEach(DemoClickstreamApi::close);
+    }
+  }
+
+  private static ConnectCluster.Builder withConfigProviders(ConnectCluster.Builder builder) {
+    builder.workerProperty("config.providers", "env,file")
+        .workerProperty("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider")
+        .workerProperty("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+    PROVIDED.environment().forEach(builder::workerEnvironment);
+    return builder;
+  }
+
+  /** The keys of type PASSWORD in the validation answers of the three connectors. */
+  private static Set<String> passwordKeysOfThePlugins() {
+    Set<String> keys = new TreeSet<>();
+    List<Map<String, String>> configs = List.of(ConnectorConfigs.ats("any", 1, 1, 1),
+        ConnectorConfigs.http("http://127.0.0.1:1", "any"),
+        Map.of("connector.class", ConnectorConfigs.SINK, "topics", "any", "variant.target", "snowflake"));
+    for (Map<String, String> config : configs) {
+      for (JsonNode value : CONNECT.rest().validate(config.get("connector.class"), config).path("configs")) {
+        if ("PASSWORD".equals(value.path("definition").path("type").asText())) {
+          keys.add(value.path("definition").path("name").asText());
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Validation errors on the given keys. */
+  private static List<String> errorsOn(Map<String, String> config, String... keys) {
+    Map<String, List<String>> errors = CONNECT.rest().validationErrors(ConnectorConfigs.SINK, config);
+    List<String> found = new java.util.ArrayList<>();
+    for (String key : keys) {
+      found.addAll(errors.getOrDefault(key, List.of()));
+    }
+    return found;
   }
 
   private void assertNoSecretIn(Map<String, String> answers) {

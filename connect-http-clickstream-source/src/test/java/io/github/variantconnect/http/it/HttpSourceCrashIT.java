@@ -48,8 +48,8 @@ class HttpSourceCrashIT {
 
       api.awaitPublished(total, TIMEOUT);
       Map<String, JsonNode> truth = DemoFeeds.truth(api);
-      DeliveredEvents.assertExactlyOnce(CONNECT, "crash-cursor", truth, TIMEOUT);
-      DeliveredEvents.assertExactlyOnce(CONNECT, "crash-page", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "crash-cursor", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "crash-page", truth, TIMEOUT);
     }
   }
 }

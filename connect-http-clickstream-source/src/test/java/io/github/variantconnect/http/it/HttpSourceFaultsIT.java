@@ -56,9 +56,9 @@ class HttpSourceFaultsIT {
       api.awaitPublished(5_000, TIMEOUT);
       Map<String, JsonNode> truth = DemoFeeds.truth(api);
 
-      DeliveredEvents.assertExactlyOnce(CONNECT, "faulty-cursor", truth, TIMEOUT);
-      DeliveredEvents.assertExactlyOnce(CONNECT, "faulty-page", truth, TIMEOUT);
-      DeliveredEvents.assertExactlyOnce(CONNECT, "faulty-offset", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "faulty-cursor", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "faulty-page", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "faulty-offset", truth, TIMEOUT);
       for (FaultType fault : new FaultType[] {FaultType.SERVER_ERROR, FaultType.TOO_MANY_REQUESTS, FaultType.SLOW,
           FaultType.TRUNCATED, FaultType.REPEATED_ITEMS}) {
         assertThat(api.faultCount(fault)).as("%s faults injected", fault).isPositive();
@@ -93,7 +93,7 @@ class HttpSourceFaultsIT {
       CONNECT.rest().putConfig("tolerant", config);
       api.awaitPublished(1_500, TIMEOUT);
 
-      DeliveredEvents.assertExactlyOnce(CONNECT, "tolerant-healthy", DemoFeeds.truth(api), TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "tolerant-healthy", DemoFeeds.truth(api), TIMEOUT);
       CONNECT.awaitRunning("tolerant", 1, TIMEOUT);
       JsonNode offsets = CONNECT.rest().offsets("tolerant");
       assertThat(offsets.toString()).contains("healthy").doesNotContain("broken");

@@ -111,7 +111,7 @@ class HttpSourceIT {
       CONNECT.rest().putConfig(name, config);
       api.awaitPublished(4_000, TIMEOUT);
 
-      DeliveredEvents.assertExactlyOnce(CONNECT, name, DemoFeeds.truth(api), TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, name, DemoFeeds.truth(api), TIMEOUT);
       CONNECT.rest().delete(name);
     }
   }
@@ -140,7 +140,7 @@ class HttpSourceIT {
       CONNECT.rest().putConfig(name, config);
       api.awaitPublished(7_000, TIMEOUT);
 
-      DeliveredEvents.assertExactlyOnce(CONNECT, name, DemoFeeds.truth(api), TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, name, DemoFeeds.truth(api), TIMEOUT);
       CONNECT.rest().delete(name);
     }
   }
@@ -171,7 +171,7 @@ class HttpSourceIT {
       api.awaitPublished(2_000, TIMEOUT);
       Map<String, JsonNode> truth = DemoFeeds.truth(api);
       for (int i = 1; i <= endpoints; i++) {
-        DeliveredEvents.assertExactlyOnce(CONNECT, "multi-" + i, truth, TIMEOUT);
+        DeliveredEvents.assertExactlyOnce(CONNECT, api, "multi-" + i, truth, TIMEOUT);
       }
 
       // The worker runs in this JVM: its JMX beans show which task polls which endpoint.
@@ -188,25 +188,21 @@ class HttpSourceIT {
     }
   }
 
+  /** Its rate is measured in bench/, not asserted here; here: the backlog arrives in full pages. */
   @Test
-  void pagesOfAThousandRecordsStreamQuickly() throws Exception {
+  void pagesOfAThousandRecordsFetchTheBacklogInFullPages() throws Exception {
     long events = 100_000;
     DemoApiConfig demo = bounded(47, events, events, 1_000).window((int) events).build();
     try (DemoClickstreamApi api = DemoClickstreamApi.start(demo)) {
       CONNECT.rest().putConfig("throughput", with(connector(api, "throughput"), "pagination.limit", "1000"));
       MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
       ObjectName bean = new ObjectName("io.github.variantconnect.http:type=endpoint,connector=\"throughput\",endpoint=\"default\"");
-      Awaits.until(TIMEOUT, "first records", () -> records(jmx, bean) > 0);
-      long started = System.nanoTime();
-      long first = records(jmx, bean);
       Awaits.until(TIMEOUT, "all records", () -> records(jmx, bean) >= events);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long perSecond = Math.round((events - first) / seconds);
-      System.out.printf("HTTP source throughput, pages of 1000, exactly-once worker: %d records/s (%d records in %.1f s)%n",
-          perSecond, events - first, seconds);
+      long requests = api.requestCount();
 
       assertThat(CONNECT.topicReader().awaitRecords("throughput", (int) events, TIMEOUT)).hasSize((int) events);
-      assertThat(perSecond).isGreaterThan(1_000);
+      // 100 full pages, plus the few polls of a caught-up source within one wait interval.
+      assertThat(requests).as("requests for %,d events in pages of 1,000", events).isBetween(events / 1_000, events / 1_000 + 20);
       CONNECT.rest().delete("throughput");
     }
   }

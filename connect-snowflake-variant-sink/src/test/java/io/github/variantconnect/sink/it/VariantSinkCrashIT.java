@@ -77,7 +77,6 @@ class VariantSinkCrashIT {
         "SELECT count(DISTINCT RECORD_CONTENT->>'$.event_id') FROM " + TABLE));
     assertThat(rows).isEqualTo(expected);
     assertThat(distinct).isEqualTo(expected);
-    assertThat(reader.longestWaitMs()).isLessThan(5_000);
   }
 
   /**

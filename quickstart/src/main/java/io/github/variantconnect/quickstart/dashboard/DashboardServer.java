@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * The dashboard over HTTP: the static page and chart library, and {@code GET /api/dashboard}, the
- * refresher's latest snapshot. A small bounded pool serves it; when the queue is full the accepting
+ * refresher's latest snapshot, both behind {@link DashboardAccess}. A small bounded pool serves it; when the queue is full the accepting
  * thread serves the request itself, which slows clients down instead of dropping them.
  */
 public final class DashboardServer implements AutoCloseable {
@@ -28,9 +28,11 @@ public final class DashboardServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final StaticFiles files;
   private final Supplier<byte[]> snapshot;
+  private final DashboardAccess access;
 
-  private DashboardServer(InetSocketAddress address, StaticFiles files, Supplier<byte[]> snapshot)
+  private DashboardServer(InetSocketAddress address, StaticFiles files, Supplier<byte[]> snapshot, DashboardAccess access)
       throws IOException {
+    this.access = access;
     this.files = files;
     this.snapshot = snapshot;
     AtomicInteger threads = new AtomicInteger();
@@ -48,9 +50,18 @@ public final class DashboardServer implements AutoCloseable {
     server.start();
   }
 
-  /** Serves on {@code host:port} (port 0 picks a free one). */
+  /**
+   * Serves on {@code host:port} (port 0 picks a free one), guarded by the token configured in
+   * {@link DashboardAccess#TOKEN_PROPERTY}; refused beyond loopback without one.
+   */
   public static DashboardServer start(String host, int port, Supplier<byte[]> snapshot) throws IOException {
-    return new DashboardServer(new InetSocketAddress(host, port), StaticFiles.load(), snapshot);
+    return start(host, port, snapshot, DashboardAccess.configured());
+  }
+
+  static DashboardServer start(String host, int port, Supplier<byte[]> snapshot, DashboardAccess access)
+      throws IOException {
+    access.checkServable(host);
+    return new DashboardServer(new InetSocketAddress(host, port), StaticFiles.load(), snapshot, access);
   }
 
   public int port() {
@@ -63,6 +74,11 @@ public final class DashboardServer implements AutoCloseable {
       if (!method.equals("GET") && !method.equals("HEAD")) {
         exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (!access.permits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", DashboardAccess.CHALLENGE);
+        send(exchange, 401, "text/plain; charset=utf-8", "the dashboard needs its token\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
       String path = exchange.getRequestURI().getPath();

@@ -1,12 +1,12 @@
 package io.github.variantconnect.quickstart.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.variantconnect.quickstart.QuickstartOptions;
 import io.github.variantconnect.quickstart.QuickstartStack;
+import io.github.variantconnect.quickstart.duckdb.DuckDbFile;
 import io.github.variantconnect.testkit.Awaits;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The quickstart as a person uses it: the whole stack (broker, worker process, demo API, the three
  * connectors from config/, DuckDB, dashboard) on free ports, and the dashboard loaded in headless
  * Chromium. Checks that the KPI tiles show non-zero figures that change as the simulation runs,
- * that the charts and tables are drawn, and saves the screenshot the README shows.
+ * that the charts and tables are drawn, that the tiles' visible text equals ATS_KPIS at the as_of
+ * the page shows, and saves the screenshot (under target/ unless told otherwise).
  */
 class DashboardIT {
 
@@ -38,9 +42,7 @@ class DashboardIT {
 
   @Test
   void dashboardShowsLiveFiguresInABrowser() throws Exception {
-    assumeTrue(HeadlessChromium.available(),
-        HeadlessChromium.BINARY + " is missing: install Debian's chromium package"
-            + " (apt-get install -y chromium) to run the dashboard test");
+    HeadlessChromium.requireOrSkip();
     HeadlessChromium chromium = new HeadlessChromium(Files.createDirectories(temp.resolve("chromium")));
 
     try (QuickstartStack stack = QuickstartStack.start(options(temp.resolve("data")), System.out)) {
@@ -90,6 +92,49 @@ class DashboardIT {
           temp.resolve("dashboard.png").toString()));
       chromium.screenshot(url, screenshot, 1400, 1350, PAGE_TIME);
       assertThat(Files.size(screenshot)).as("screenshot bytes").isGreaterThan(50_000);
+
+      assertTilesShowAtsKpisAtTheirAsOf(stack, chromium, url);
+    }
+  }
+
+  /**
+   * The tiles as a person reads them equal ATS_KPIS at the as_of the page shows. With the sink
+   * paused the view stands still; the page is read once the refresher has caught up with it.
+   */
+  private static void assertTilesShowAtsKpisAtTheirAsOf(QuickstartStack stack, HeadlessChromium chromium, String url) {
+    stack.cluster().rest().pause("variant-sink-duckdb");
+    Awaits.until(Duration.ofMinutes(1), "the sink's tasks PAUSED", () -> {
+      JsonNode tasks = stack.cluster().rest().status("variant-sink-duckdb").ok().body().path("tasks");
+      return tasks.size() > 0 && java.util.stream.StreamSupport.stream(tasks.spliterator(), false)
+          .allMatch(task -> "PAUSED".equals(task.path("state").asText()));
+    });
+    Map<String, Object> kpis = atsKpis(new DuckDbFile(stack.dataDirectory().duckDbFile()));
+    String asOf = (String) kpis.get("as_of");
+    RenderedDashboard page = Awaits.value(Duration.ofMinutes(1), "the page at ATS_KPIS.as_of " + asOf,
+        () -> render(chromium, url), p -> asOf.equals(p.asOf()));
+    assertThat(page.visibleText("as-of")).isEqualTo(asOf.replace("T", " ").replace("Z", " UTC"));
+    assertThat(page.visibleText("kpi-active_trains")).isEqualTo(String.format(Locale.US, "%,d", kpis.get("active_trains")));
+    assertThat(page.visibleText("kpi-avg_passengers"))
+        .isEqualTo(String.format(Locale.US, "%,.1f", kpis.get("avg_passengers")));
+    assertThat(page.visibleText("kpi-active_alerts")).isEqualTo(String.format(Locale.US, "%,d", kpis.get("active_alerts")));
+    assertThat(page.visibleText("kpi-avg_power_kw"))
+        .isEqualTo(String.format(Locale.US, "%,.1f kW", kpis.get("avg_power_kw")));
+  }
+
+  /** The one row of ATS_KPIS, as_of in the snapshot's ISO form. */
+  private static Map<String, Object> atsKpis(DuckDbFile file) {
+    try {
+      return file.read(Duration.ofSeconds(30), c -> {
+        try (var rs = c.createStatement().executeQuery(
+            "SELECT active_trains, avg_passengers, active_alerts, avg_power_kw, as_of FROM ATS_KPIS")) {
+          rs.next();
+          return Map.of("active_trains", rs.getLong(1), "avg_passengers", rs.getDouble(2), "active_alerts", rs.getLong(3),
+              "avg_power_kw", rs.getDouble(4),
+              "as_of", rs.getObject(5, LocalDateTime.class).atOffset(ZoneOffset.UTC).toInstant().toString());
+        }
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

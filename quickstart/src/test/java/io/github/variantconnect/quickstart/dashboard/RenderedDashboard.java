@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a browser rendered: the page writes each figure it shows into a {@code data-value}
- * attribute beside the formatted text, so the test reads exact numbers from the DOM.
+ * attribute beside the formatted text, so the test reads exact numbers from the DOM — and the
+ * formatted text itself, as a person sees it.
  */
 record RenderedDashboard(String dom) {
 
@@ -38,6 +39,12 @@ record RenderedDashboard(String dom) {
 
   String asOf() {
     return dataValue("as-of");
+  }
+
+  /** The text a person sees in the element with {@code id} (no nested markup expected). */
+  String visibleText(String id) {
+    Matcher element = Pattern.compile("<([a-z]+)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)</\\1>").matcher(dom);
+    return element.find() ? element.group(2).replace("&nbsp;", "\u00a0").replace("&amp;", "&").strip() : null;
   }
 
   /** How many snapshots the page fetched and drew by itself since it loaded. */

@@ -18,13 +18,16 @@ import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The ATS source → VARIANT sink → DuckDB path the way docker-compose.yml runs it: the official
- * apache/kafka image as broker, the same image running the distributed worker with the built plugin
- * folders mounted on plugin.path. Skipped where no Docker engine runs.
+ * apache/kafka image as broker, and the distributed worker in the image docker/connect-worker's
+ * Dockerfile builds (Kafka on a glibc base, so the sink's DuckDB natives load), with the built
+ * plugin folders mounted on plugin.path. Skipped where no Docker engine runs; where Docker is
+ * missing, ComposeWorkerNativesIT still checks that image's libraries against the natives.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerStackIT {
@@ -43,7 +46,8 @@ class ContainerStackIT {
         .replace("bootstrap.servers=kafka:9092", "bootstrap.servers=kafka:19092"));
     try (Network network = Network.newNetwork();
         KafkaContainer kafka = new KafkaContainer(IMAGE).withNetwork(network).withListener("kafka:19092");
-        GenericContainer<?> connect = new GenericContainer<>(IMAGE)) {
+        GenericContainer<?> connect = new GenericContainer<>(new ImageFromDockerfile("variant-connect/connect-worker-it", false)
+            .withDockerfile(ROOT.resolve("docker/connect-worker/Dockerfile")))) {
       kafka.start();
       connect.withNetwork(network)
           .withFileSystemBind(workerProps.toString(), "/etc/variant-connect/connect-distributed.properties", BindMode.READ_ONLY)

@@ -6,7 +6,7 @@ import java.sql.DriverManager;
 /**
  * Another OS process writing a DuckDB file, as the sink in the Connect worker does: holds a
  * read-write connection for the given milliseconds, announcing on standard output when it holds
- * the file and when it lets go.
+ * the file and just before it lets go.
  */
 public final class LockHolder {
 
@@ -18,6 +18,9 @@ public final class LockHolder {
       System.out.println("locked");
       System.out.flush();
       Thread.sleep(Long.parseLong(args[1]));
+      // Said before the connection closes: a reader that got in has this line waiting for it.
+      System.out.println("releasing");
+      System.out.flush();
     }
     System.out.println("released");
   }
