@@ -125,7 +125,7 @@ class HttpSourceFaultsIT {
       CONNECT.rest().putConfig(name, with(connector(api, name), "http.accept.encoding", coding, "pagination.limit", "1000"));
       api.awaitPublished(3_000, TIMEOUT);
 
-      DeliveredEvents.assertExactlyOnce(CONNECT, name, DemoFeeds.truth(api), TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, name, DemoFeeds.truth(api), TIMEOUT);
       CONNECT.rest().delete(name);
     }
   }

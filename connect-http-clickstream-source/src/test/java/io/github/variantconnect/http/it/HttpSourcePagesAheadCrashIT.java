@@ -44,8 +44,8 @@ class HttpSourcePagesAheadCrashIT {
 
       api.awaitPublished(total, TIMEOUT);
       Map<String, JsonNode> truth = DemoFeeds.truth(api);
-      DeliveredEvents.assertExactlyOnce(CONNECT, "ahead-offset", truth, TIMEOUT);
-      DeliveredEvents.assertExactlyOnce(CONNECT, "ahead-cursor", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "ahead-offset", truth, TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "ahead-cursor", truth, TIMEOUT);
     }
   }
 }

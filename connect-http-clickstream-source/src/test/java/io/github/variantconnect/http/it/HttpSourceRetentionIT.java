@@ -48,7 +48,7 @@ class HttpSourceRetentionIT {
       Awaits.until(TIMEOUT, "the broker deleting the event-time records older than retention.ms",
           () -> earliestOffset("backfill-event-time") >= 3_000);
 
-      DeliveredEvents.assertExactlyOnce(CONNECT, "backfill-default", DemoFeeds.truth(api), TIMEOUT);
+      DeliveredEvents.assertExactlyOnce(CONNECT, api, "backfill-default", DemoFeeds.truth(api), TIMEOUT);
       assertThat(earliestOffset("backfill-default")).as("nothing deleted from the default topic").isZero();
       CONNECT.rest().delete("backfill-default");
       CONNECT.rest().delete("backfill-event-time");
