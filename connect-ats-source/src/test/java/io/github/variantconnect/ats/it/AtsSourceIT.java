@@ -66,8 +66,8 @@ class AtsSourceIT {
         Arguments.of("sim.speedup", "0", "at least"),
         Arguments.of("sim.start", "yesterday", "ISO-8601"),
         Arguments.of("batch.size", "0", "at least 1"),
-        Arguments.of("value.format", "xml", "JSON, STRUCT"),
-        Arguments.of("record.timestamp", "now", "WALL_CLOCK"),
+        Arguments.of("value.format", "xml", "must be one of auto, struct, json"),
+        Arguments.of("record.timestamp", "now", "must be one of event_time, wall_clock"),
         Arguments.of("network.file", "/does/not/exist.json", "exist.json"));
   }
 
