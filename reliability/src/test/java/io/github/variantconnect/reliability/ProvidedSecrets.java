@@ -35,6 +35,7 @@ final class ProvidedSecrets {
   static final String BEARER_ENV = "VC_TEST_BEARER_TOKEN";
   static final String API_KEY_ENV = "VC_TEST_API_KEY";
   static final String KEYSTORE_PASSWORD_ENV = "VC_TEST_KEYSTORE_PASSWORD";
+  static final String SNOWFLAKE_REFRESH_TOKEN_ENV = "VC_TEST_SNOWFLAKE_REFRESH_TOKEN";
 
   final Secrets secrets = new Secrets();
   final String basicPassword = secrets.create("provided-basic-password");
@@ -45,6 +46,9 @@ final class ProvidedSecrets {
   final String keystorePassword = secrets.create("provided-keystore-password");
   final String passphrase = secrets.create("provided-key-passphrase");
   final String privateKey = encryptedRsaPrivateKeyPem(passphrase);
+  final String snowflakeClientSecret = secrets.create("provided-snowflake-oauth-client-secret");
+  final String snowflakeRefreshToken = secrets.create("provided-snowflake-oauth-refresh-token");
+  final String proxyPassword = secrets.create("provided-proxy-password");
   final Path file;
   final Path truststore;
   final Path keystore;
@@ -62,6 +66,9 @@ final class ProvidedSecrets {
       values.setProperty("snowflake.private.key", privateKey);
       values.setProperty("snowflake.private.key.passphrase", passphrase);
       values.setProperty("snowflake.private.key.broken", privateKey.substring(0, privateKey.length() / 2));
+      values.setProperty("snowflake.oauth.client.secret", snowflakeClientSecret);
+      values.setProperty("jvm.proxy.password", proxyPassword);
+      values.setProperty("blank", "");
       try (Writer out = Files.newBufferedWriter(file)) {
         values.store(out, null);
       }
@@ -76,6 +83,7 @@ final class ProvidedSecrets {
     env.put(BEARER_ENV, bearerToken);
     env.put(API_KEY_ENV, apiKey);
     env.put(KEYSTORE_PASSWORD_ENV, keystorePassword);
+    env.put(SNOWFLAKE_REFRESH_TOKEN_ENV, snowflakeRefreshToken);
     return env;
   }
 

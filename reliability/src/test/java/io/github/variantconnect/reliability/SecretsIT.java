@@ -46,7 +46,8 @@ class SecretsIT {
   /** Every PASSWORD key of the three connectors; a new one fails the provider test until it is covered. */
   private static final Set<String> SECRET_KEYS = Set.of("auth.basic.password", "auth.bearer.token", "auth.api.key",
       "auth.oauth2.client.secret", "http.ssl.truststore.password", "http.ssl.keystore.password", "http.ssl.key.password",
-      "snowflake.private.key", "snowflake.private.key.passphrase");
+      "snowflake.private.key", "snowflake.private.key.passphrase", "snowflake.oauth.client.secret",
+      "snowflake.oauth.refresh.token", "jvm.proxy.password");
 
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -225,6 +226,24 @@ class SecretsIT {
           "snowflake.private.key")).as("a broken key from the file is seen as broken").isNotEmpty();
       assertThat(errorsOn(with(snowflake, "snowflake.private.key.passphrase", PROVIDED.fromFile("basic.password")),
           "snowflake.private.key.passphrase")).as("a wrong passphrase from the file is seen as wrong").isNotEmpty();
+
+      Map<String, String> oauth = new LinkedHashMap<>(snowflake);
+      oauth.remove("snowflake.private.key");
+      oauth.remove("snowflake.private.key.passphrase");
+      oauth.put("snowflake.authenticator", "oauth");
+      oauth.put("snowflake.oauth.client.id", "variant-connect");
+      oauth.put("snowflake.oauth.client.secret", PROVIDED.fromFile("snowflake.oauth.client.secret"));
+      oauth.put("snowflake.oauth.refresh.token", ProvidedSecrets.fromEnv(ProvidedSecrets.SNOWFLAKE_REFRESH_TOKEN_ENV));
+      oauth.put("jvm.proxy.host", "127.0.0.1");
+      oauth.put("jvm.proxy.port", "3128");
+      oauth.put("jvm.proxy.username", "loader");
+      oauth.put("jvm.proxy.password", PROVIDED.fromFile("jvm.proxy.password"));
+      String[] oauthSecrets = {"snowflake.oauth.client.secret", "snowflake.oauth.refresh.token", "jvm.proxy.password"};
+      assertThat(errorsOn(oauth, oauthSecrets)).as("errors on the OAuth and proxy secrets resolved from file and env").isEmpty();
+      for (String key : oauthSecrets) {
+        assertThat(errorsOn(with(oauth, key, PROVIDED.fromFile("blank")), key))
+            .as("%s resolving to an empty value is seen as missing", key).isNotEmpty();
+      }
 
       for (Map.Entry<String, Map<String, String>> entry : configs.entrySet()) {
         JsonNode stored = CONNECT.rest().config(entry.getKey());
