@@ -74,7 +74,7 @@ class SnowflakeLiveIT {
   @AfterAll
   static void dropTables() throws SQLException {
     try (Connection c = jdbc(); Statement s = c.createStatement()) {
-      for (String method : new String[] {"SNOWPIPE_STREAMING", "JDBC"}) {
+      for (String method : new String[] {"SNOWPIPE_STREAMING_HPA", "SNOWPIPE_STREAMING", "JDBC"}) {
         s.execute("DROP TABLE IF EXISTS " + table(method));
       }
       s.execute("DELETE FROM VARIANT_CONNECT_OFFSETS WHERE CONNECTOR LIKE 'live-%-" + RUN.toLowerCase(Locale.ROOT)
@@ -87,6 +87,11 @@ class SnowflakeLiveIT {
   @Test
   void theAccountsConfigValidatesThroughTheWorker() {
     assertThat(CONNECT.rest().validationErrors(SINK_CLASS, config("SNOWPIPE_STREAMING", "t"))).isEmpty();
+  }
+
+  @Test
+  void highPerformanceSnowpipeStreamingLandsRecordsExactlyOnceAcrossATaskRestart() throws Exception {
+    landsExactlyOnceAcrossARestart("SNOWPIPE_STREAMING_HPA");
   }
 
   @Test
