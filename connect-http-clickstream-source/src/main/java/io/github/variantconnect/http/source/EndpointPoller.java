@@ -56,7 +56,8 @@ final class EndpointPoller {
     this.position = stored != null ? stored : pagination.start();
     this.window = new DedupWindow(context.dedupWindow(), this.position.seenIds());
     this.dueNanos = nowNanos;
-    this.ahead = new PagesAhead(context.client(), context.fetchExecutor(), context.pagesAhead());
+    this.ahead = new PagesAhead(context.client()::send, context.fetchExecutor(), context.pagesAhead(),
+        context.recordsPointer());
   }
 
   String name() {
@@ -76,12 +77,13 @@ final class EndpointPoller {
     ApiRequest request = requests.at(position);
     EndpointMetrics metrics = context.metrics();
     metrics.request();
-    ApiResponse response;
+    FetchedPage fetched;
     try {
-      response = ahead.send(request);
+      fetched = ahead.send(request);
     } catch (IOException e) {
       return failed(request, Failure.of(e), nowNanos);
     }
+    ApiResponse response = fetched.response();
     if (!response.isSuccess()) {
       // Requests sent ahead carry the same credentials and follow a page that failed.
       ahead.clear();
@@ -98,7 +100,7 @@ final class EndpointPoller {
     }
     Page page;
     try {
-      page = Page.parse(response, context.recordsPointer());
+      page = fetched.parsed();
     } catch (MalformedPageException e) {
       return failed(request, Failure.badBody(e.getMessage(), response), nowNanos);
     }

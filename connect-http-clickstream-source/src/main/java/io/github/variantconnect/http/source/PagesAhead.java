@@ -1,5 +1,6 @@
 package io.github.variantconnect.http.source;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import io.github.variantconnect.http.client.ApiClient;
 import io.github.variantconnect.http.client.ApiRequest;
 import io.github.variantconnect.http.client.ApiResponse;
@@ -14,26 +15,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Requests of an endpoint sent ahead of its position, so the next page downloads while the current
- * one is converted and handed to the worker. A response fetched ahead is only a cache of I/O: the
+ * Requests of an endpoint sent ahead of its position, so the next page downloads and is parsed
+ * while the current one is converted and handed to the worker. A response fetched ahead is only a cache of I/O: the
  * position still moves when its page is delivered, so a crash loses nothing but the download. A
  * request that turns out not to be the next one (the API named another cursor or offset) is
  * cancelled and the page is asked for again.
  */
 final class PagesAhead {
 
-  private record Fetch(ApiRequest request, Future<ApiResponse> response) {}
+  /** Sends one request and reads the whole response, as {@link ApiClient#send} does. */
+  interface Sender {
+    ApiResponse send(ApiRequest request) throws IOException, InterruptedException;
+  }
 
-  private final ApiClient client;
+  private record Fetch(ApiRequest request, Future<FetchedPage> response) {}
+
+  private final Sender client;
   private final ExecutorService executor;
   private final int depth;
+  private final JsonPointer recordsPointer;
   private final Deque<Fetch> queue = new ArrayDeque<>();
 
   /** {@code depth} 0 sends every request on the caller's thread, when it is needed. */
-  PagesAhead(ApiClient client, ExecutorService executor, int depth) {
+  PagesAhead(Sender client, ExecutorService executor, int depth, JsonPointer recordsPointer) {
     this.client = client;
     this.executor = executor;
     this.depth = executor == null ? 0 : depth;
+    this.recordsPointer = recordsPointer;
   }
 
   int depth() {
@@ -41,7 +49,7 @@ final class PagesAhead {
   }
 
   /** The response to {@code request}: the one fetched ahead if it was this request, else sent now. */
-  ApiResponse send(ApiRequest request) throws IOException, InterruptedException {
+  FetchedPage send(ApiRequest request) throws IOException, InterruptedException {
     Fetch head;
     synchronized (this) {
       head = queue.poll();
@@ -51,7 +59,7 @@ final class PagesAhead {
         head = null;
       }
     }
-    return head != null ? await(head.response()) : client.send(request);
+    return head != null ? await(head.response()) : FetchedPage.of(client.send(request), recordsPointer);
   }
 
   /** Makes {@code next} (in page order, at most {@link #depth()}) the requests in flight. */
@@ -64,7 +72,7 @@ final class PagesAhead {
           kept.add(queue.poll());
         } else {
           clear();
-          kept.add(new Fetch(request, executor.submit(() -> client.send(request))));
+          kept.add(new Fetch(request, executor.submit(() -> FetchedPage.of(client.send(request), recordsPointer))));
         }
       }
     } catch (RejectedExecutionException stopping) {
@@ -82,7 +90,7 @@ final class PagesAhead {
     }
   }
 
-  private static ApiResponse await(Future<ApiResponse> response) throws IOException, InterruptedException {
+  private static FetchedPage await(Future<FetchedPage> response) throws IOException, InterruptedException {
     try {
       return response.get();
     } catch (ExecutionException e) {
