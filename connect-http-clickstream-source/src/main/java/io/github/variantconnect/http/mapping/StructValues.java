@@ -19,6 +19,12 @@ final class StructValues implements ValueConverter {
   private final ShapeCodes shapes = new ShapeCodes();
   private final SchemaCache schemas = new SchemaCache(256);
 
+  /** A null takes the type last seen at its path, so a schema depends on the items before it. */
+  @Override
+  public boolean dependsOnItemOrder() {
+    return true;
+  }
+
   @Override
   public SchemaAndValue convert(JsonNode item) {
     String code = shapes.codeOf(item);

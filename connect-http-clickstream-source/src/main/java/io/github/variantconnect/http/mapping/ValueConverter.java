@@ -9,6 +9,14 @@ public interface ValueConverter {
 
   SchemaAndValue convert(JsonNode item);
 
+  /**
+   * True when a value depends on the items converted before it, so items must be converted one at a
+   * time in page order; otherwise any thread may convert any item.
+   */
+  default boolean dependsOnItemOrder() {
+    return false;
+  }
+
   static ValueConverter of(ValueFormat format) {
     return switch (format) {
       case SCHEMALESS -> new SchemalessValues();

@@ -1,6 +1,5 @@
 package io.github.variantconnect.http.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.variantconnect.http.client.ApiClient;
 import io.github.variantconnect.http.client.ApiRequest;
 import io.github.variantconnect.http.client.ApiResponse;
@@ -8,7 +7,6 @@ import io.github.variantconnect.http.client.Failure;
 import io.github.variantconnect.http.client.RequestRefusedException;
 import io.github.variantconnect.http.client.RetryPolicy;
 import io.github.variantconnect.http.config.PaginationMode;
-import io.github.variantconnect.http.mapping.RecordFields;
 import io.github.variantconnect.http.metrics.EndpointMetrics;
 import io.github.variantconnect.http.source.Page.MalformedPageException;
 import java.io.IOException;
@@ -24,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one endpoint page by page. Each call of {@link #poll} takes one page and returns its new
  * records, each carrying the position just after itself; the pages after it are already being
- * fetched ({@link PagesAhead}) while those records are made and handed over. Failures are not slept
- * on: the endpoint just becomes due again after its backoff, so other endpoints of the task go on.
+ * fetched and read ({@link PagesAhead}, {@link PageReader}) while those records are made and handed
+ * over. Failures are not slept on: the endpoint just becomes due again after its backoff, so other
+ * endpoints of the task go on.
  */
 final class EndpointPoller {
 
@@ -51,13 +50,13 @@ final class EndpointPoller {
     this.partition = EndpointOffset.partition(context.endpoint().name());
     this.requests = new PageRequests(context.endpoint(), context.pagination());
     this.pagination = new Pagination(context.pagination(), context.endpoint().url(), context.hosts(), context.redactor());
-    this.records = new RecordFactory(context.endpoint().topic(), context.fields(), context.values(),
+    this.records = new RecordFactory(context.endpoint().topic(), context.values(),
         context.recordTimestamp());
     this.position = stored != null ? stored : pagination.start();
     this.window = new DedupWindow(context.dedupWindow(), this.position.seenIds());
     this.dueNanos = nowNanos;
     this.ahead = new PagesAhead(context.client()::send, context.fetchExecutor(), context.pagesAhead(),
-        context.recordsPointer());
+        new PageReader(context.recordsPointer(), context.fields(), context.values()));
   }
 
   String name() {
@@ -106,19 +105,19 @@ final class EndpointPoller {
     }
     metrics.page(System.currentTimeMillis());
     try {
-      return deliver(page, response, nowNanos);
+      return deliver(page, fetched.items(), response, nowNanos);
     } catch (RequestRefusedException e) {
       return failed(request, Failure.of(e), nowNanos);
     }
   }
 
-  private List<SourceRecord> deliver(Page page, ApiResponse response, long nowNanos) throws RequestRefusedException {
+  private List<SourceRecord> deliver(Page page, List<PageItem> pageItems, ApiResponse response, long nowNanos)
+      throws RequestRefusedException {
     PaginationMode mode = context.pagination().mode();
-    RecordFields fields = context.fields();
-    int n = page.size();
+    int n = pageItems.size();
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
-      ids[i] = fields.id(page.items().get(i));
+      ids[i] = pageItems.get(i).id();
     }
     if (mode == PaginationMode.NONE) {
       round.resumeFrom(position);
@@ -127,22 +126,21 @@ final class EndpointPoller {
     }
     int start = resumeIndex(ids, mode);
     EndpointOffset here = position.withSeen(window.snapshot());
-    List<JsonNode> items = new ArrayList<>(n - start);
+    List<PageItem> items = new ArrayList<>(n - start);
     List<EndpointOffset> offsets = new ArrayList<>(n - start);
-    List<Long> times = new ArrayList<>(n - start);
     for (int i = 0; i < n; i++) {
-      JsonNode item = page.items().get(i);
-      Long millis = eventMillis(item);
+      PageItem item = pageItems.get(i);
+      Long millis = item.millis();
+      warnOnce(item.timestampProblem());
       boolean known = !window.add(ids[i]) || i < start || isBeforePosition(mode, millis, ids[i]);
-      round.observe(ids[i], millis == null ? null : fields.timestampText(item), millis);
+      round.observe(ids[i], item.time(), millis);
       if (known && i >= start) {
         context.metrics().duplicate();
       }
-      if (known || item.isNull()) {
+      if (known || item.node().isNull()) {
         continue;
       }
       items.add(item);
-      times.add(millis);
       offsets.add(mode == PaginationMode.NONE
           ? here.atTime(round.newestTime(), round.newestMillis(), round.idsAtNewest()).withLastId(ids[i])
           : here.within(i + 1, ids[i]));
@@ -158,14 +156,14 @@ final class EndpointPoller {
     for (int i = 0; i < items.size(); i++) {
       // The last record carries the position after the page: everything after it there was a duplicate.
       EndpointOffset offset = i == items.size() - 1 ? next : offsets.get(i);
-      out.add(records.create(partition, offset.toMap(), items.get(i), times.get(i)));
+      out.add(records.create(partition, offset.toMap(), items.get(i)));
     }
     position = next;
     failures = 0;
     renewedCredentials = false;
     roundStarts = advance.roundEnded();
     dueNanos = advance.roundEnded() ? nowNanos + context.pagination().pollInterval().toNanos() : nowNanos;
-    context.metrics().delivered(out.size(), times.isEmpty() ? null : times.get(times.size() - 1), advance.roundEnded());
+    context.metrics().delivered(out.size(), items.isEmpty() ? null : items.get(items.size() - 1).millis(), advance.roundEnded());
     return out;
   }
 
@@ -223,15 +221,10 @@ final class EndpointPoller {
     return millis < since || millis == since && id != null && position.tieIds().contains(id);
   }
 
-  private Long eventMillis(JsonNode item) {
-    try {
-      return context.fields().timestampMillis(item);
-    } catch (IllegalArgumentException e) {
-      if (!warnedTimestamp) {
-        warnedTimestamp = true;
-        log.warn("Endpoint {}: event time {}; such records get the time Kafka assigns", name(), e.getMessage());
-      }
-      return null;
+  private void warnOnce(String timestampProblem) {
+    if (timestampProblem != null && !warnedTimestamp) {
+      warnedTimestamp = true;
+      log.warn("Endpoint {}: event time {}; such records get the time Kafka assigns", name(), timestampProblem);
     }
   }
 

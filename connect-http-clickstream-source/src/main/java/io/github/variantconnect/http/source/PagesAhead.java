@@ -1,6 +1,5 @@
 package io.github.variantconnect.http.source;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import io.github.variantconnect.http.client.ApiClient;
 import io.github.variantconnect.http.client.ApiRequest;
 import io.github.variantconnect.http.client.ApiResponse;
@@ -33,15 +32,15 @@ final class PagesAhead {
   private final Sender client;
   private final ExecutorService executor;
   private final int depth;
-  private final JsonPointer recordsPointer;
+  private final PageReader reader;
   private final Deque<Fetch> queue = new ArrayDeque<>();
 
   /** {@code depth} 0 sends every request on the caller's thread, when it is needed. */
-  PagesAhead(Sender client, ExecutorService executor, int depth, JsonPointer recordsPointer) {
+  PagesAhead(Sender client, ExecutorService executor, int depth, PageReader reader) {
     this.client = client;
     this.executor = executor;
     this.depth = executor == null ? 0 : depth;
-    this.recordsPointer = recordsPointer;
+    this.reader = reader;
   }
 
   int depth() {
@@ -59,7 +58,7 @@ final class PagesAhead {
         head = null;
       }
     }
-    return head != null ? await(head.response()) : FetchedPage.of(client.send(request), recordsPointer);
+    return head != null ? await(head.response()) : reader.read(client.send(request));
   }
 
   /** Makes {@code next} (in page order, at most {@link #depth()}) the requests in flight. */
@@ -72,7 +71,7 @@ final class PagesAhead {
           kept.add(queue.poll());
         } else {
           clear();
-          kept.add(new Fetch(request, executor.submit(() -> FetchedPage.of(client.send(request), recordsPointer))));
+          kept.add(new Fetch(request, executor.submit(() -> reader.read(client.send(request)))));
         }
       }
     } catch (RejectedExecutionException stopping) {
