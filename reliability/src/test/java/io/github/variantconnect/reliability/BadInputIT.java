@@ -87,8 +87,7 @@ class BadInputIT {
 
   @Test
   void poisonTheSinkRejectsGoesToTheDeadLetterQueueWithItsReason() {
-    CONNECT.rest().putConfig("poison-text", with(tolerantSink("poison-text-dlq", "POISON_TEXT"),
-        "value.converter", "org.apache.kafka.connect.storage.StringConverter"));
+    CONNECT.rest().putConfig("poison-text", tolerantSink("poison-text-dlq", "POISON_TEXT"));
 
     List<ConsumerRecord<String, String>> dead = CONNECT.topicReader().awaitRecords("poison-text-dlq", 6, TIMEOUT);
     DuckDbReader reader = new DuckDbReader(duckDb);
@@ -123,7 +122,8 @@ class BadInputIT {
    */
   @Test
   void poisonTheConverterRejectsGoesToTheDeadLetterQueueWithItsReason() {
-    CONNECT.rest().putConfig("poison-json", tolerantSink("poison-json-dlq", "POISON_JSON"));
+    CONNECT.rest().putConfig("poison-json", with(tolerantSink("poison-json-dlq", "POISON_JSON"),
+        "value.converter", ConnectorConfigs.JSON_CONVERTER, "value.converter.schemas.enable", "false"));
 
     CONNECT.topicReader().awaitRecords("poison-json-dlq", 4, TIMEOUT);
     DuckDbReader reader = new DuckDbReader(duckDb);
