@@ -40,6 +40,15 @@ public final class DuckDbRefresher implements AutoCloseable {
       });
   private volatile String lastError;
   private volatile long refreshes;
+  private long transactions;
+  private long transactionMillis;
+  private long longestTransactionMillis;
+
+  /**
+   * The refresh transactions so far and how long they took, each from asking for the file to
+   * closing it: about as long as a sink flush that met one had to wait.
+   */
+  public record Transactions(long count, long totalMillis, long longestMillis) {}
 
   public DuckDbRefresher(DuckDbFile file, MirrorRefresh refresh, Duration targetLag) {
     if (targetLag.isNegative() || targetLag.isZero()) {
@@ -80,13 +89,25 @@ public final class DuckDbRefresher implements AutoCloseable {
     while (true) {
       long started = System.nanoTime();
       MirrorRefresh.Progress progress = file.write(LOCK_PATIENCE, refresh::run);
+      long heldMs = (System.nanoTime() - started) / 1_000_000;
+      counted(heldMs);
       rows += progress.totalRows();
       if (!progress.full()) {
         return rows;
       }
-      long heldMs = (System.nanoTime() - started) / 1_000_000;
       Thread.sleep(Math.max(MIN_CATCH_UP_PAUSE_MS, heldMs));
     }
+  }
+
+  /** The refresh transactions so far. */
+  public synchronized Transactions transactions() {
+    return new Transactions(transactions, transactionMillis, longestTransactionMillis);
+  }
+
+  private synchronized void counted(long millis) {
+    transactions++;
+    transactionMillis += millis;
+    longestTransactionMillis = Math.max(longestTransactionMillis, millis);
   }
 
   private void refreshInBackground() {

@@ -40,6 +40,7 @@ class DuckDbRefresherTest {
 
     assertThat(refresher.refreshUntilCaughtUp()).isEqualTo(2_500);
     assertThat(refresher.refreshUntilCaughtUp()).isZero();
+    assertThat(refresher.transactions().count()).as("1,000 + 1,000 + 500 rows, then an empty one").isEqualTo(4);
     String mirrored = file.read(Duration.ZERO, c -> {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT count(*), (SELECT count(*) FROM ATS_LATEST_STATUS) FROM ATS_TRANSFORMED")) {
