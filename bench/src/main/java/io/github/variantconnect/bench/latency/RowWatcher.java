@@ -110,7 +110,8 @@ final class RowWatcher implements Runnable {
     return holds;
   }
 
-  private void read() throws SQLException, InterruptedException {
+  /** One read of every watched table. */
+  void read() throws SQLException, InterruptedException {
     long asked = System.currentTimeMillis();
     long[] opened = new long[1];
     file.read(PATIENCE, connection -> {
