@@ -111,7 +111,7 @@ public final class LatencyBenchmark {
           latencies(watcher, arrivals, measureFrom, RowWatcher.Stage.RAW, CLICKS_TOPIC),
           latencies(watcher, arrivals, measureFrom, RowWatcher.Stage.MIRROR, null),
           watcher.waits().percentiles(), watcher.holds().percentiles(), readers.describe(),
-          FlushLog.read(worker.log()), GcLog.read(worker.gcLog()));
+          FlushLog.read(worker.log()), FlushPhases.read(worker.log()), GcLog.read(worker.gcLog()));
       report.print();
       if (options.latencyFlightRecording()) {
         System.out.println("latency: the worker's flight recording is written to " + worker.flightRecording()
@@ -221,7 +221,7 @@ public final class LatencyBenchmark {
   /** The figures of one run, printed and turned into result rows. */
   private record Report(LatencyScenario scenario, Load load, Duration targetLag, Percentiles inKafka,
       Percentiles raw, Percentiles rawAts, Percentiles rawClicks, Percentiles mirror, Percentiles readerWaits,
-      Percentiles readerHolds, String readers, FlushLog flushes, GcLog gc) {
+      Percentiles readerHolds, String readers, FlushLog flushes, FlushPhases phases, GcLog gc) {
 
     void print() {
       System.out.printf("latency %s: in Kafka p50 %d ms p99 %d ms | raw tables p50 %d ms p99 %d ms max %d ms (%d events;"
@@ -233,6 +233,7 @@ public final class LatencyBenchmark {
           readerWaits.at(99), readerWaits.max(), readerHolds.at(50), readerHolds.at(99), gc.maxAfterMb(),
           gc.maxBeforeMb(), gc.collections());
       System.out.println("latency " + scenario.name() + " sink: " + flushes);
+      System.out.println("latency " + scenario.name() + " sink's file holdings: " + phases);
       System.out.println("latency " + scenario.name() + " readers: " + readers);
     }
 
@@ -251,7 +252,7 @@ public final class LatencyBenchmark {
               setting + "; max " + raw.max() + " ms over " + raw.count() + " events after a " + WARMUP.toSeconds()
                   + " s warm-up (p99 ATS " + rawAts.at(99) + " ms, clickstream " + rawClicks.at(99) + " ms); of"
                   + " which event → readable in Kafka: p50 " + inKafka.at(50) + " ms, p99 " + inKafka.at(99)
-                  + " ms; sink: " + flushes + "; reader: waits to open the file p50 " + readerWaits.at(50)
+                  + " ms; sink: " + flushes + "; " + phases.summary() + "; reader: waits to open the file p50 " + readerWaits.at(50)
                   + " ms, p99 " + readerWaits.at(99) + " ms; " + readers),
           Result.figure(mirrorName + ", p50", "—", mirror.at(50), "ms", null, command,
               setting + "; ATS_TRANSFORMED and CLICKSTREAM_EVENTS, whose floor is the mirror's target lag ("

@@ -66,7 +66,8 @@ final class WorkerProcess implements AutoCloseable {
           "-Dorg.slf4j.simpleLogger.showDateTime=true",
           "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
           // The sink logs each batch's size and duration at debug level: where its half of the latency goes.
-          "-Dorg.slf4j.simpleLogger.log." + FlushLog.LOGGER + "=debug"));
+          "-Dorg.slf4j.simpleLogger.log." + FlushLog.LOGGER + "=debug",
+          "-Dorg.slf4j.simpleLogger.log." + FlushPhases.LOGGER + "=debug"));
       Path recording = workDir.resolve(groupId + ".jfr");
       Files.deleteIfExists(recording);
       if (flightRecording) {
