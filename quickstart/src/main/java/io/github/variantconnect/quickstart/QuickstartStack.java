@@ -38,11 +38,13 @@ public final class QuickstartStack implements AutoCloseable {
 
   private static final Duration SQL_LOCK_PATIENCE = Duration.ofSeconds(60);
   private static final Duration CONNECTOR_START_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration DASHBOARD_REFRESH = Duration.ofSeconds(3);
+  /** How often the dashboard reads its panels from the DuckDB file (longer when a read is slow). */
+  public static final Duration DASHBOARD_REFRESH = Duration.ofSeconds(3);
   /** The dynamic tables lag up to a minute, and every round costs warehouse time. */
   private static final Duration SNOWFLAKE_DASHBOARD_REFRESH = Duration.ofSeconds(30);
   private static final long FEED_SAVE_SECONDS = 2;
-  private static final int MIRROR_BATCH_ROWS = 50_000;
+  /** The most new raw rows per table that one mirror refresh reads, which bounds how long it holds the file. */
+  public static final int MIRROR_BATCH_ROWS = 50_000;
 
   private final QuickstartOptions options;
   private final PrintStream out;

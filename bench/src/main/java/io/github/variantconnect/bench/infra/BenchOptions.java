@@ -20,6 +20,7 @@ public record BenchOptions(
     long httpEvents,
     int latencyEventsPerSecond,
     int latencySeconds,
+    boolean latencyFlightRecording,
     Path resultsDir,
     Path docsFile,
     String jmhClasspath) {
@@ -38,6 +39,7 @@ public record BenchOptions(
         smoke ? 20_000 : Long.getLong("bench.http.events", 200_000),
         Integer.getInteger("bench.latency.rate", 10_000),
         smoke ? 25 : Integer.getInteger("bench.latency.seconds", 60),
+        Boolean.getBoolean("bench.latency.jfr"),
         Path.of(System.getProperty("bench.results.dir", "bench/target/results")),
         Path.of(System.getProperty("bench.docs.file", "docs/benchmarks.md")),
         System.getProperty("bench.jmh.classpath", System.getProperty("java.class.path")));

@@ -28,22 +28,29 @@ final class WorkerProcess implements AutoCloseable {
   private final URI restUrl;
   private final Path gcLog;
   private final Path log;
+  private final Path recording;
   private final ConnectRestClient rest;
 
-  private WorkerProcess(Process process, URI restUrl, Path gcLog, Path log) {
+  private WorkerProcess(Process process, URI restUrl, Path gcLog, Path log, Path recording) {
     this.process = process;
+    this.recording = recording;
     this.restUrl = restUrl;
     this.gcLog = gcLog;
     this.log = log;
     this.rest = new ConnectRestClient(() -> restUrl);
   }
 
-  static WorkerProcess start(String bootstrapServers, String groupId, String maxHeap, Path workDir) {
+  /**
+   * @param exactlyOnceSource whether the worker runs sources exactly-once, as the quickstart's does
+   * @param flightRecording whether to record a JFR profile of the whole run ({@link #flightRecording()})
+   */
+  static WorkerProcess start(String bootstrapServers, String groupId, String maxHeap, Path workDir,
+      boolean exactlyOnceSource, boolean flightRecording) {
     try {
       Files.createDirectories(workDir);
       int port = freePort();
       Properties props = new Properties();
-      props.putAll(new WorkerSettings(bootstrapServers, groupId, false, Map.of()).toProperties(port));
+      props.putAll(new WorkerSettings(bootstrapServers, groupId, exactlyOnceSource, Map.of()).toProperties(port));
       Path propsFile = workDir.resolve(groupId + ".properties");
       try (Writer out = Files.newBufferedWriter(propsFile)) {
         props.store(out, "Connect worker of the latency benchmark");
@@ -56,9 +63,17 @@ final class WorkerProcess implements AutoCloseable {
           "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35",
           "-Xlog:gc:file=" + gcLog,
           "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-Dorg.slf4j.simpleLogger.showDateTime=true",
+          "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
           // The sink logs each batch's size and duration at debug level: where its half of the latency goes.
           "-Dorg.slf4j.simpleLogger.log." + FlushLog.LOGGER + "=debug",
-          "-cp", System.getProperty("java.class.path"),
+          "-Dorg.slf4j.simpleLogger.log." + FlushPhases.LOGGER + "=debug"));
+      Path recording = workDir.resolve(groupId + ".jfr");
+      Files.deleteIfExists(recording);
+      if (flightRecording) {
+        command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+      }
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
           "org.apache.kafka.connect.cli.ConnectDistributed", propsFile.toString()));
       Path log = workDir.resolve(groupId + ".log");
       Files.deleteIfExists(log);
@@ -66,7 +81,8 @@ final class WorkerProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
-      WorkerProcess worker = new WorkerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), gcLog, log);
+      WorkerProcess worker =
+          new WorkerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), gcLog, log, recording);
       Awaits.until(Duration.ofSeconds(90), "latency worker REST API ready",
           () -> process.isAlive() && worker.rest.call("GET", "connectors", null).isSuccess());
       return worker;
@@ -89,6 +105,11 @@ final class WorkerProcess implements AutoCloseable {
 
   Path log() {
     return log;
+  }
+
+  /** The JFR file, written when the worker stops, if recording was asked for. */
+  Path flightRecording() {
+    return recording;
   }
 
   private static int freePort() throws IOException {

@@ -13,7 +13,7 @@ class FlushLogTest {
   Path dir;
 
   @Test
-  void sumsTheSinksBatchesAndCountsWritesThatMetALock() throws Exception {
+  void sumsTheSinksBatchesAndTheBackoffOfWritesThatMetALock() throws Exception {
     Path log = dir.resolve("worker.log");
     Files.writeString(log, String.join("\n",
         "15:27:25.385 [task-thread-s-0] INFO io.github.variantconnect.sink.core.SinkWriter - Opened [t-0]",
@@ -22,6 +22,6 @@ class FlushLogTest {
             + " 2 partition(s) failed (the DuckDB file /x.duckdb is locked by another process ...); retrying in 20 ms",
         "15:27:36.001 [task-thread-s-0] DEBUG io.github.variantconnect.sink.core.SinkWriter - Wrote 3000 rows of 4 partitions in 140 ms"));
 
-    assertThat(FlushLog.read(log)).isEqualTo(new FlushLog(2, 8000, 200, 140, 1));
+    assertThat(FlushLog.read(log)).isEqualTo(new FlushLog(2, 8000, 200, 140, 1, 20));
   }
 }

@@ -8,13 +8,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * to {@link #MAX_BACKOFF_MS} with ±20 % jitter (tasks sharing a file do not retry in lockstep),
  * and the outage may last {@code target.retry.timeout.ms} before the task gives up. An outage that
  * begins with the store merely busy (a reader holding a DuckDB file for milliseconds) starts at
- * {@link #BUSY_BACKOFF_MS} instead and doubles from there: a reader's lock costs a flush tens of
- * milliseconds, not half a second, while a lock that stays still backs off to the same ceiling.
+ * {@link #BUSY_BACKOFF_MS} instead and doubles only up to {@link #BUSY_MAX_BACKOFF_MS} for as long as
+ * every failure is such: a reader's lock costs a flush tens of milliseconds, not half a second, and
+ * a flush waiting out a longer hold (a refresh of the views' mirror) gets the file within a tenth of
+ * a second of its release rather than after a doubled wait. Trying a held lock costs next to
+ * nothing; a lock that outlasts the budget still fails the task. Any other failure during the
+ * outage resumes the doubling to {@link #MAX_BACKOFF_MS}.
  */
 public final class RetryBudget {
 
   static final long MAX_BACKOFF_MS = 10_000;
   static final long BUSY_BACKOFF_MS = 20;
+  static final long BUSY_MAX_BACKOFF_MS = 100;
 
   private final long initialMs;
   private final long budgetMs;
@@ -22,6 +27,7 @@ public final class RetryBudget {
   private long nextBackoffMs;
   private long nextAttemptAtMs;
   private int failures;
+  private boolean onlyBusy;
 
   public RetryBudget(Duration initial, Duration budget) {
     this.initialMs = initial.toMillis();
@@ -46,14 +52,17 @@ public final class RetryBudget {
     if (failingSinceMs < 0) {
       failingSinceMs = nowMs;
       nextBackoffMs = busy ? Math.min(initialMs, BUSY_BACKOFF_MS) : initialMs;
+      onlyBusy = true;
     }
+    onlyBusy &= busy;
     failures++;
     if (nowMs - failingSinceMs >= budgetMs) {
       return -1;
     }
     double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
     long wait = Math.max(1, Math.min((long) (nextBackoffMs * jitter), failingSinceMs + budgetMs - nowMs));
-    nextBackoffMs = Math.min(MAX_BACKOFF_MS, nextBackoffMs * 2);
+    long ceiling = onlyBusy ? BUSY_MAX_BACKOFF_MS : MAX_BACKOFF_MS;
+    nextBackoffMs = Math.min(ceiling, nextBackoffMs * 2);
     nextAttemptAtMs = nowMs + wait;
     return wait;
   }

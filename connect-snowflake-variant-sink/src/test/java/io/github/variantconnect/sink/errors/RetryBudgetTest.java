@@ -46,6 +46,24 @@ class RetryBudgetTest {
   }
 
   @Test
+  void whileOnlyBusyTheWaitsStayShortUntilTheBudgetAndAnyOtherFailureResumesTheLongBackoff() {
+    RetryBudget budget = new RetryBudget(Duration.ofMillis(500), Duration.ofSeconds(30));
+    long now = 0;
+    for (int i = 0; i < 40; i++) {
+      long wait = budget.onFailure(now, true);
+      assertThat(wait).as("attempt %d", i).isBetween(1L, RetryBudget.BUSY_MAX_BACKOFF_MS * 6 / 5);
+      now += wait;
+    }
+    long grown = 0;
+    for (int i = 0; i < 6; i++) {
+      grown = budget.onFailure(now, i > 0);
+      now += grown;
+    }
+    assertThat(grown).as("after a failure that was not a lock").isGreaterThan(RetryBudget.BUSY_MAX_BACKOFF_MS * 6 / 5);
+    assertThat(budget.onFailure(30_000, true)).isEqualTo(-1);
+  }
+
+  @Test
   void aBusyStoreNeverWaitsLongerThanTheConfiguredFirstBackoff() {
     assertThat(new RetryBudget(Duration.ofMillis(10), Duration.ofSeconds(1)).onFailure(0, true)).isBetween(8L, 12L);
   }

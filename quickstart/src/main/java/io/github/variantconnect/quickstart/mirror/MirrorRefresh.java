@@ -64,7 +64,15 @@ public final class MirrorRefresh {
 
   /** Runs one refresh; see {@link #run(Connection, StatementHook)}. */
   public Progress run(Connection connection) throws SQLException {
-    return run(connection, (script, statement) -> { });
+    return run(connection, batchRows);
+  }
+
+  /** Runs one refresh over at most {@code rows} new raw rows per table (up to {@link #batchRows()}). */
+  public Progress run(Connection connection, int rows) throws SQLException {
+    if (rows <= 0 || rows > batchRows) {
+      throw new IllegalArgumentException("rows must be within 1.." + batchRows + ", got " + rows);
+    }
+    return run(connection, (script, statement) -> { }, rows);
   }
 
   /**
@@ -75,6 +83,10 @@ public final class MirrorRefresh {
    * @throws SQLException naming the script and line of the failing statement
    */
   public Progress run(Connection connection, StatementHook hook) throws SQLException {
+    return run(connection, hook, batchRows);
+  }
+
+  private Progress run(Connection connection, StatementHook hook, int rows) throws SQLException {
     try (Statement settings = connection.createStatement()) {
       // As the sink does: closing the last connection would otherwise checkpoint the whole file,
       // which costs a small refresh many times its own work. The log is checkpointed by the
@@ -85,7 +97,7 @@ public final class MirrorRefresh {
     connection.setAutoCommit(false);
     try (Statement jdbc = connection.createStatement()) {
       Map<String, Long> before = positions(jdbc);
-      jdbc.execute("SET VARIABLE mirror_batch_rows = " + batchRows);
+      jdbc.execute("SET VARIABLE mirror_batch_rows = " + rows);
       for (Script script : scripts) {
         for (SqlScripts.Statement statement : script.statements()) {
           hook.before(script.name(), statement);
@@ -99,7 +111,7 @@ public final class MirrorRefresh {
       }
       Map<String, Long> after = positions(jdbc);
       connection.commit();
-      return Progress.between(before, after, batchRows);
+      return Progress.between(before, after, rows);
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;

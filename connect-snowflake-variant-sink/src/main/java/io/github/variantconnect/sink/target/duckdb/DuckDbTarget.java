@@ -22,6 +22,8 @@ import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DuckDB as a target: JSON tables in one database file, and an offsets table written in the same
@@ -39,6 +41,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbTarget extends JdbcTransactionalTarget {
 
+  private static final Logger log = LoggerFactory.getLogger(DuckDbTarget.class);
+
   /** DuckDB holds strings of up to 4 GB; a Java string ends first. */
   private static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 16;
   /** How long a flush waits for another task of this JVM writing the same file. */
@@ -50,6 +54,8 @@ public final class DuckDbTarget extends JdbcTransactionalTarget {
   private final List<String> connectionSettings;
   private final DuckDbFiles.Connector connector;
   private final Set<String> checkedTables = new HashSet<>();
+  /** The commit's share of the current {@link #withFile}, for its debug line; only touched under the file lock. */
+  private long commitNanos;
 
   public DuckDbTarget(DuckDbConfig config, String connectorName, DuckDbFiles.Connector connector) {
     super(MAX_CONTENT_BYTES, connectorName, DuckDbSql.selectOffsets(config.offsetsTable()),
@@ -92,7 +98,9 @@ public final class DuckDbTarget extends JdbcTransactionalTarget {
         for (DuckDbGroupCommit.Part part : parts) {
           part.runOn(connection);
         }
+        long committing = System.nanoTime();
         connection.commit();
+        commitNanos = System.nanoTime() - committing;
         return null;
       } catch (SQLException | TargetException | RuntimeException e) {
         rollbackQuietly(connection);
@@ -181,8 +189,13 @@ public final class DuckDbTarget extends JdbcTransactionalTarget {
     }
   }
 
-  /** Work done while holding the file: the JVM-wide lock, then DuckDB's own, both released after. */
+  /**
+   * Work done while holding the file: the JVM-wide lock, then DuckDB's own, both released after.
+   * At debug level each holding is logged by phase, which tells where a slow flush spent its time
+   * (opening replays the write-ahead log; a commit past the threshold checkpoints it).
+   */
   private <T> T withFile(String action, Work<Connection, T> work) throws TargetException {
+    long asked = System.nanoTime();
     boolean locked;
     try {
       locked = DuckDbFiles.lock(file, JVM_LOCK_TIMEOUT_MS);
@@ -194,20 +207,40 @@ public final class DuckDbTarget extends JdbcTransactionalTarget {
       throw TargetException.retriable("another task of this worker has been writing " + file + " for over "
           + JVM_LOCK_TIMEOUT_MS + " ms", null);
     }
+    long lockedAt = System.nanoTime();
+    commitNanos = 0;
     try {
       Files.createDirectories(file.getParent());
-      try (Connection connection = connector.open(file)) {
+      Connection connection = connector.open(file);
+      long opened = System.nanoTime();
+      long worked = opened;
+      try {
         try (Statement statement = connection.createStatement()) {
           for (String setting : connectionSettings) {
             statement.execute(setting);
           }
         }
-        return work.run(connection);
+        T result = work.run(connection);
+        worked = System.nanoTime();
+        return result;
+      } finally {
+        connection.close();
+        if (log.isDebugEnabled()) {
+          long closed = System.nanoTime();
+          log.debug("Held {} {} ms for {} it: waited {} ms for this worker's other writers, opened in {} ms, worked"
+                  + " {} ms of which the commit {} ms, closed in {} ms", file, millis(closed - lockedAt), action,
+              millis(lockedAt - asked), millis(opened - lockedAt), millis(worked - opened), millis(commitNanos),
+              millis(closed - worked));
+        }
       }
     } catch (SQLException | IOException | RuntimeException e) {
       throw DuckDbErrors.classify(file, action, e);
     } finally {
       DuckDbFiles.unlock(file);
     }
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 }
