@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -18,7 +19,17 @@ public class HttpSourceTask extends SourceTask {
   private static final Logger log = LoggerFactory.getLogger(HttpSourceTask.class);
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final LongSupplier nanoClock;
   private EndpointGroup endpoints;
+
+  public HttpSourceTask() {
+    this(System::nanoTime);
+  }
+
+  /** A task whose requests, retries and rate limit are scheduled on {@code nanoClock}, as {@link System#nanoTime()}. */
+  HttpSourceTask(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+  }
 
   @Override
   public String version() {
@@ -35,7 +46,7 @@ public class HttpSourceTask extends SourceTask {
     }
     int index = Integer.parseInt(props.getOrDefault(HttpSourceConnector.TASK_INDEX, "0"));
     String connector = props.getOrDefault("name", "http-source");
-    endpoints = EndpointGroup.open(config, names, context.offsetStorageReader(), connector, index);
+    endpoints = EndpointGroup.open(config, names, context.offsetStorageReader(), connector, index, nanoClock);
     StringBuilder positions = new StringBuilder();
     endpoints.positions().forEach((name, position) -> positions.append(name).append(" at ").append(position.summary()).append("; "));
     log.info("HTTP source task {} of {} started: {}", index, connector, positions);

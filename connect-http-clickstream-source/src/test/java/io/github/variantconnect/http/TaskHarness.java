@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetUtils;
 
@@ -21,8 +22,13 @@ public final class TaskHarness implements AutoCloseable {
   private HttpSourceTask task;
 
   public HttpSourceTask start(Map<String, String> props) {
+    return start(props, System::nanoTime);
+  }
+
+  /** Starts a task that schedules its requests on {@code nanoClock}. */
+  public HttpSourceTask start(Map<String, String> props, LongSupplier nanoClock) {
     close();
-    task = new HttpSourceTask();
+    task = new HttpSourceTask(nanoClock);
     task.initialize(new FakeSourceTaskContext(props, committed));
     task.start(props);
     return task;
@@ -30,19 +36,29 @@ public final class TaskHarness implements AutoCloseable {
 
   /** Polls until {@code count} records came back, committing each record's offset as a worker would. */
   public List<SourceRecord> pollUntil(int count, Duration timeout) throws InterruptedException {
+    return pollUntil(count, timeout, () -> {});
+  }
+
+  /** As {@link #pollUntil(int, Duration)}, running {@code beforeEachPoll} (e.g. moving a clock) first. */
+  public List<SourceRecord> pollUntil(int count, Duration timeout, Runnable beforeEachPoll) throws InterruptedException {
     List<SourceRecord> records = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (records.size() < count) {
       assertThat(System.nanoTime()).as("%s of %s records within %s", records.size(), count, timeout).isLessThan(deadline);
-      List<SourceRecord> batch = task.poll();
-      if (batch != null) {
-        for (SourceRecord record : batch) {
-          records.add(record);
-          commit(record);
-        }
-      }
+      beforeEachPoll.run();
+      records.addAll(pollOnce());
     }
     return records;
+  }
+
+  /** One poll, committing what it returned. */
+  public List<SourceRecord> pollOnce() throws InterruptedException {
+    List<SourceRecord> batch = task.poll();
+    if (batch == null) {
+      return List.of();
+    }
+    batch.forEach(this::commit);
+    return batch;
   }
 
   /** Polls for {@code duration}, returning whatever came back. */

@@ -40,7 +40,7 @@ final class ClickstreamFeed implements AutoCloseable {
   /** Starts the API on {@code port} (0 picks a free one), resuming from {@code stateFile}. */
   static ClickstreamFeed start(Path stateFile, int port, Clock clock) throws IOException {
     DemoApiConfig.Builder config =
-        DemoApiConfig.builder().port(port).seed(SEED).eventsPerSecond(EVENTS_PER_SECOND);
+        DemoApiConfig.builder().port(port).seed(SEED).eventsPerSecond(EVENTS_PER_SECOND).clock(clock);
     long published = readPublished(stateFile);
     if (published > 0) {
       // Event n happens at start + n / rate: choose the start so that event `published` is now.

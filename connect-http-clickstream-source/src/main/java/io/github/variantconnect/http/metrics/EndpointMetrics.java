@@ -1,6 +1,7 @@
 package io.github.variantconnect.http.metrics;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +32,19 @@ public final class EndpointMetrics implements EndpointMetricsMXBean, AutoCloseab
   private final LongAdder duplicates = new LongAdder();
   private final AtomicLong lastEventMillis = new AtomicLong(-1);
   private final AtomicLong lastSuccess = new AtomicLong();
+  private final Clock clock;
   private volatile boolean caughtUp;
   private ObjectName name;
 
   public EndpointMetrics(String endpoint, int task) {
+    this(endpoint, task, Clock.systemUTC());
+  }
+
+  /** Metrics whose time behind the head is measured on {@code clock}. */
+  public EndpointMetrics(String endpoint, int task, Clock clock) {
     this.endpoint = endpoint;
     this.task = task;
+    this.clock = clock;
   }
 
   public static ObjectName objectName(String connector, String endpoint) throws JMException {
@@ -161,7 +169,7 @@ public final class EndpointMetrics implements EndpointMetricsMXBean, AutoCloseab
   @Override
   public long getTimeBehindHeadMs() {
     long last = lastEventMillis.get();
-    return caughtUp || last < 0 ? 0 : Math.max(0, System.currentTimeMillis() - last);
+    return caughtUp || last < 0 ? 0 : Math.max(0, clock.millis() - last);
   }
 
   @Override

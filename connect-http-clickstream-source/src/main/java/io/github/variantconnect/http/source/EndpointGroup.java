@@ -28,6 +28,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -49,20 +50,26 @@ public final class EndpointGroup implements AutoCloseable {
   private final ExecutorService executor;
   private final ExecutorService fetchExecutor;
   private final TokenBucket limiter;
+  private final LongSupplier nanoClock;
   private int next;
 
   private EndpointGroup(List<EndpointPoller> pollers, List<EndpointMetrics> metrics, ApiClient client,
-      ExecutorService executor, ExecutorService fetchExecutor, TokenBucket limiter) {
+      ExecutorService executor, ExecutorService fetchExecutor, TokenBucket limiter, LongSupplier nanoClock) {
     this.pollers = pollers;
     this.metrics = metrics;
     this.client = client;
     this.executor = executor;
     this.fetchExecutor = fetchExecutor;
     this.limiter = limiter;
+    this.nanoClock = nanoClock;
   }
 
+  /**
+   * Opens the endpoints; {@code nanoClock} is the monotonic clock (as {@link System#nanoTime()}) that
+   * schedules requests, retries and the request-rate limit.
+   */
   public static EndpointGroup open(HttpSourceConfig config, List<String> endpointNames, OffsetStorageReader offsets,
-      String connector, int task) {
+      String connector, int task, LongSupplier nanoClock) {
     SSLContext ssl;
     try {
       ssl = TlsContexts.create(config.safety());
@@ -85,7 +92,7 @@ public final class EndpointGroup implements AutoCloseable {
 
     List<EndpointSpec> endpoints = config.endpoints().stream().filter(e -> endpointNames.contains(e.name())).toList();
     Map<String, EndpointOffset> stored = storedOffsets(offsets, endpoints);
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     List<EndpointPoller> pollers = new ArrayList<>();
     List<EndpointMetrics> metrics = new ArrayList<>();
     for (EndpointSpec endpoint : endpoints) {
@@ -97,7 +104,7 @@ public final class EndpointGroup implements AutoCloseable {
       pollers.add(new EndpointPoller(context, stored.get(endpoint.name()), now));
     }
     return new EndpointGroup(pollers, metrics, client, executor, fetchExecutor,
-        new TokenBucket(config.resilience().maxRequestsPerSecond(), now));
+        new TokenBucket(config.resilience().maxRequestsPerSecond(), now), nanoClock);
   }
 
   private static Map<String, EndpointOffset> storedOffsets(OffsetStorageReader reader, List<EndpointSpec> endpoints) {
@@ -125,7 +132,7 @@ public final class EndpointGroup implements AutoCloseable {
 
   /** The records of the endpoints due now, or null after waiting (bounded) when none is due. */
   public List<SourceRecord> poll(CountDownLatch stopped) throws InterruptedException {
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     List<SourceRecord> out = null;
     int count = pollers.size();
     for (int k = 0; k < count && stopped.getCount() > 0; k++) {
@@ -149,7 +156,7 @@ public final class EndpointGroup implements AutoCloseable {
           out.addAll(records);
         }
       }
-      now = System.nanoTime();
+      now = nanoClock.getAsLong();
     }
     next = (next + 1) % Math.max(1, count);
     if (out != null) {

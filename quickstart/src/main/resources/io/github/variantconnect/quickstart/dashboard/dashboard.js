@@ -275,10 +275,20 @@ function render(data) {
   });
 }
 
+// A page opened as http://user:token@host/ has the credentials in its URL, and fetch() refuses URLs
+// that carry them; without them the browser still sends the Basic credentials it answered the
+// page's challenge with, as for any request to the same origin.
+function apiUrl() {
+  const url = new URL("api/dashboard", document.baseURI);
+  url.username = "";
+  url.password = "";
+  return url;
+}
+
 async function refresh() {
   let delay = 3000;
   try {
-    const response = await fetch("api/dashboard", { cache: "no-store" });
+    const response = await fetch(apiUrl(), { cache: "no-store" });
     if (!response.ok) {
       throw new Error("HTTP " + response.status);
     }
