@@ -92,12 +92,26 @@ public final class ConnectRestClient {
     call("PUT", "connectors/" + encode(name) + "/stop", null).ok();
   }
 
+  /**
+   * {@code POST /connectors/{name}/restart}. A 409 means the herder's view of the configs is stale
+   * while a rebalance or config change is in flight (Connect's {@code DistributedHerder} answers
+   * "Cannot complete request momentarily due to stale configuration"); it is asked again until the
+   * rebalance settles, for up to a minute.
+   */
   public void restart(String name, boolean includeTasks, boolean onlyFailed) {
-    call(
-            "POST",
-            "connectors/" + encode(name) + "/restart?includeTasks=" + includeTasks + "&onlyFailed=" + onlyFailed,
-            null)
-        .ok();
+    String path = "connectors/" + encode(name) + "/restart?includeTasks=" + includeTasks + "&onlyFailed=" + onlyFailed;
+    long giveUpAt = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    Response response = call("POST", path, null);
+    while (response.status() == 409 && System.nanoTime() < giveUpAt) {
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("POST " + path + " interrupted", e);
+      }
+      response = call("POST", path, null);
+    }
+    response.ok();
   }
 
   public void delete(String name) {
