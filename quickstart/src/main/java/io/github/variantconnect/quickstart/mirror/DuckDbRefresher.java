@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.function.LongSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,26 +21,17 @@ import java.util.concurrent.TimeUnit;
  * <p>The sink cannot flush while a refresh holds the file. Each refresh is therefore one short
  * transaction over at most {@code batchRows} new raw rows per table, on a connection opened for it
  * alone; while catching up on a long backlog, it pauses between refreshes at least as long as the
- * last one held the file, so the sink always gets its turn. The batch also shrinks (down to {@value
- * #MIN_BATCH_ROWS} rows) while a refresh's work takes longer than {@code maxHold}, and grows back
- * while it takes less than half of it: a refresh costs more per row as the machine gets busier and
- * the mirror's state grows, and every millisecond of it delays the sink's next commit.
+ * last one held the file, so the sink always gets its turn.
  */
 public final class DuckDbRefresher implements AutoCloseable {
 
   static final int DEFAULT_BATCH_ROWS = 100_000;
-  /** Long enough for a sink commit to wait without losing its second: about one flush interval. */
-  public static final Duration DEFAULT_MAX_HOLD = Duration.ofMillis(250);
-  static final int MIN_BATCH_ROWS = 1_000;
   private static final Duration LOCK_PATIENCE = Duration.ofSeconds(5);
   private static final long MIN_CATCH_UP_PAUSE_MS = 50;
 
   private final DuckDbFile file;
   private final MirrorRefresh refresh;
   private final Duration targetLag;
-  private final long maxHoldNanos;
-  private final LongSupplier nanoClock;
-  private volatile int batchRows;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "duckdb-mirror-refresh");
@@ -61,25 +51,12 @@ public final class DuckDbRefresher implements AutoCloseable {
   public record Transactions(long count, long totalMillis, long longestMillis) {}
 
   public DuckDbRefresher(DuckDbFile file, MirrorRefresh refresh, Duration targetLag) {
-    this(file, refresh, targetLag, DEFAULT_MAX_HOLD, System::nanoTime);
-  }
-
-  /** @param maxHold how long a refresh's work may hold the file before the next batch is halved */
-  public DuckDbRefresher(DuckDbFile file, MirrorRefresh refresh, Duration targetLag, Duration maxHold) {
-    this(file, refresh, targetLag, maxHold, System::nanoTime);
-  }
-
-  /** @param nanoClock times each refresh's work, as {@link System#nanoTime()} does */
-  DuckDbRefresher(DuckDbFile file, MirrorRefresh refresh, Duration targetLag, Duration maxHold, LongSupplier nanoClock) {
     if (targetLag.isNegative() || targetLag.isZero()) {
       throw new IllegalArgumentException("target lag must be above 0, got " + targetLag);
     }
     this.file = file;
     this.refresh = refresh;
     this.targetLag = targetLag;
-    this.maxHoldNanos = maxHold.toNanos();
-    this.nanoClock = nanoClock;
-    this.batchRows = refresh.batchRows();
   }
 
   /** Starts refreshing in the background, the first time at once. */
@@ -110,42 +87,16 @@ public final class DuckDbRefresher implements AutoCloseable {
   public long refreshUntilCaughtUp() throws SQLException, InterruptedException {
     long rows = 0;
     while (true) {
-      int batch = batchRows;
-      long[] workNanos = new long[1];
-      long started = nanoClock.getAsLong();
-      MirrorRefresh.Progress progress = file.write(LOCK_PATIENCE, connection -> {
-        long working = nanoClock.getAsLong();
-        try {
-          return refresh.run(connection, batch);
-        } finally {
-          workNanos[0] = nanoClock.getAsLong() - working;
-        }
-      });
-      long heldMs = (nanoClock.getAsLong() - started) / 1_000_000;
+      long started = System.nanoTime();
+      MirrorRefresh.Progress progress = file.write(LOCK_PATIENCE, refresh::run);
+      long heldMs = (System.nanoTime() - started) / 1_000_000;
       counted(heldMs);
-      batchRows = nextBatchRows(batch, workNanos[0]);
       rows += progress.totalRows();
       if (!progress.full()) {
         return rows;
       }
       Thread.sleep(Math.max(MIN_CATCH_UP_PAUSE_MS, heldMs));
     }
-  }
-
-  /** Halves the batch after a refresh that worked longer than the hold allows, doubles it after a quick one. */
-  private int nextBatchRows(int rows, long workNanos) {
-    if (workNanos > maxHoldNanos) {
-      return Math.max(Math.min(MIN_BATCH_ROWS, refresh.batchRows()), rows / 2);
-    }
-    if (workNanos < maxHoldNanos / 2) {
-      return (int) Math.min(refresh.batchRows(), rows * 2L);
-    }
-    return rows;
-  }
-
-  /** The most new raw rows per table the next refresh transaction reads. */
-  public int batchRows() {
-    return batchRows;
   }
 
   /** The refresh transactions so far. */

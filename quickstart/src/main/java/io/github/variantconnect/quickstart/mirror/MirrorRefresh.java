@@ -64,15 +64,7 @@ public final class MirrorRefresh {
 
   /** Runs one refresh; see {@link #run(Connection, StatementHook)}. */
   public Progress run(Connection connection) throws SQLException {
-    return run(connection, batchRows);
-  }
-
-  /** Runs one refresh over at most {@code rows} new raw rows per table (up to {@link #batchRows()}). */
-  public Progress run(Connection connection, int rows) throws SQLException {
-    if (rows <= 0 || rows > batchRows) {
-      throw new IllegalArgumentException("rows must be within 1.." + batchRows + ", got " + rows);
-    }
-    return run(connection, (script, statement) -> { }, rows);
+    return run(connection, (script, statement) -> { });
   }
 
   /**
@@ -83,10 +75,6 @@ public final class MirrorRefresh {
    * @throws SQLException naming the script and line of the failing statement
    */
   public Progress run(Connection connection, StatementHook hook) throws SQLException {
-    return run(connection, hook, batchRows);
-  }
-
-  private Progress run(Connection connection, StatementHook hook, int rows) throws SQLException {
     try (Statement settings = connection.createStatement()) {
       // As the sink does: closing the last connection would otherwise checkpoint the whole file,
       // which costs a small refresh many times its own work. The log is checkpointed by the
@@ -97,7 +85,7 @@ public final class MirrorRefresh {
     connection.setAutoCommit(false);
     try (Statement jdbc = connection.createStatement()) {
       Map<String, Long> before = positions(jdbc);
-      jdbc.execute("SET VARIABLE mirror_batch_rows = " + rows);
+      jdbc.execute("SET VARIABLE mirror_batch_rows = " + batchRows);
       for (Script script : scripts) {
         for (SqlScripts.Statement statement : script.statements()) {
           hook.before(script.name(), statement);
@@ -111,7 +99,7 @@ public final class MirrorRefresh {
       }
       Map<String, Long> after = positions(jdbc);
       connection.commit();
-      return Progress.between(before, after, rows);
+      return Progress.between(before, after, batchRows);
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;

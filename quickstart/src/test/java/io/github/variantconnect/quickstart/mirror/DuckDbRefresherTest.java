@@ -52,58 +52,6 @@ class DuckDbRefresherTest {
   }
 
   @Test
-  void shrinksItsBatchWhileRefreshesHoldTheFileTooLongAndGrowsItBackWhenTheyAreQuick() throws Exception {
-    DuckDbFile file = new DuckDbFile(temp.resolve("variant.duckdb"));
-    file.write(Duration.ZERO, c -> {
-      try {
-        SqlScripts.apply(c, RepositoryPaths.duckDbSql());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return null;
-    });
-    // Each reading of the clock is one step later: a refresh's work spans one step.
-    long[] step = {Duration.ofMillis(60).toNanos()};
-    long[] now = {0};
-    DuckDbRefresher refresher = new DuckDbRefresher(file,
-        MirrorRefresh.load(RepositoryPaths.duckDbSql().resolve("refresh"), 4_000), Duration.ofSeconds(1),
-        Duration.ofMillis(50), () -> now[0] += step[0]);
-
-    land(file, 0, 10_000);
-    assertThat(refresher.refreshUntilCaughtUp()).isEqualTo(10_000);
-    assertThat(refresher.transactions().count()).as("4,000, 2,000, then 1,000 at a time, then an empty one")
-        .isEqualTo(7);
-    assertThat(refresher.batchRows()).isEqualTo(DuckDbRefresher.MIN_BATCH_ROWS);
-
-    step[0] = Duration.ofMillis(10).toNanos();
-    land(file, 10_000, 13_000);
-    assertThat(refresher.refreshUntilCaughtUp()).isEqualTo(3_000);
-    assertThat(refresher.batchRows()).as("1,000, then 2,000: each quick, so doubled up to the ceiling")
-        .isEqualTo(4_000);
-    assertThat(mirroredEvents(file)).isEqualTo(13_000);
-  }
-
-  private static void land(DuckDbFile file, int from, int to) throws Exception {
-    file.write(Duration.ZERO, c -> {
-      try (Statement s = c.createStatement()) {
-        s.execute("INSERT INTO ATS_RAW_JSON SELECT json_object('topic', 't', 'partition', 0, 'offset', i)::JSON,"
-            + " json_object('event_id', 'e' || i, 'train_id', 'T' || (i % 7), 'seq', i)::JSON FROM range(" + from + ", "
-            + to + ") r(i)");
-      }
-      return null;
-    });
-  }
-
-  private static long mirroredEvents(DuckDbFile file) throws Exception {
-    return file.read(Duration.ZERO, c -> {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM ATS_TRANSFORMED")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
-  }
-
-  @Test
   void commandLineNamesWhatIsWrong() {
     DuckDbRefresher.RefresherArgs args = DuckDbRefresher.RefresherArgs.parse(
         new String[] {"f.duckdb", "--target-lag=5s", "--batch-rows=10", "--once"});
