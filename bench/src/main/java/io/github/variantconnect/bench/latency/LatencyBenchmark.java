@@ -60,7 +60,7 @@ public final class LatencyBenchmark {
   public List<Result> run() {
     try {
       List<Result> results = new ArrayList<>();
-      for (LatencyScenario scenario : List.of(LatencyScenario.shipped(), LatencyScenario.unboundedRefresh())) {
+      for (LatencyScenario scenario : List.of(LatencyScenario.shipped())) {
         results.addAll(run(scenario));
       }
       return results;
@@ -87,8 +87,7 @@ public final class LatencyBenchmark {
         DemoClickstreamApi api = DemoClickstreamApi.start(DemoApiConfig.builder().start(Instant.now()).seed(42)
             .eventsPerSecond(load.clicksPerSecond()).initialEvents(0).maxEvents(load.clicks())
             .window((int) load.clicks()).build());
-        QuickstartReaders readers = QuickstartReaders.start(file, sqlDir.resolve("refresh"), targetLag,
-            scenario.refreshMaxHold())) {
+        QuickstartReaders readers = QuickstartReaders.start(file, sqlDir.resolve("refresh"), targetLag)) {
       long measureFrom = System.currentTimeMillis() + WARMUP.toMillis();
       KafkaArrivals arrivals = new KafkaArrivals(topics.bootstrapServers(),
           Map.of(names.ats(), EventTimes.RECORD_TIMESTAMP, names.clicks(), EventTimes.VALUE_EVENT_TIME),

@@ -25,10 +25,10 @@ final class QuickstartReaders implements AutoCloseable {
     this.dashboard = dashboard;
   }
 
-  static QuickstartReaders start(DuckDbFile file, Path refreshSql, Duration targetLag, Duration refreshMaxHold)
+  static QuickstartReaders start(DuckDbFile file, Path refreshSql, Duration targetLag)
       throws IOException {
     DuckDbRefresher mirror = new DuckDbRefresher(file,
-        MirrorRefresh.load(refreshSql, QuickstartStack.MIRROR_BATCH_ROWS), targetLag, refreshMaxHold);
+        MirrorRefresh.load(refreshSql, QuickstartStack.MIRROR_BATCH_ROWS), targetLag);
     DashboardRefresher dashboard = new DashboardRefresher(file, QuickstartStack.DASHBOARD_REFRESH, Clock.systemUTC());
     mirror.start();
     dashboard.start();
@@ -43,9 +43,8 @@ final class QuickstartReaders implements AutoCloseable {
   String describe() {
     DuckDbRefresher.Transactions t = mirror.transactions();
     return String.format("mirror refresh every %d ms: %d transactions of %d ms on average (longest %d ms) from asking"
-            + " for the file to closing it, last batch %,d rows%s; dashboard rounds every %d s or 4× the last round",
+            + " for the file to closing it%s; dashboard rounds every %d s or 4× the last round",
         mirror.targetLag().toMillis(), t.count(), t.count() == 0 ? 0 : t.totalMillis() / t.count(), t.longestMillis(),
-        mirror.batchRows(),
         mirror.lastError() == null ? "" : " (last error: " + mirror.lastError() + ")",
         dashboard.interval().toSeconds());
   }
