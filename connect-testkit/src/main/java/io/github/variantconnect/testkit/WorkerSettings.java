@@ -54,6 +54,10 @@ public final class WorkerSettings {
     // A killed exactly-once task leaves its transaction open; a restarted worker reading
     // read_committed waits for it to time out, so keep that short.
     props.put("producer.transaction.timeout.ms", "10000");
+    // The same for the leader's own transactional producer of the config topic (it takes the
+    // worker's top-level client settings): a leader killed while writing it would otherwise hold
+    // every worker's read of that topic for the 60 s default.
+    props.put("transaction.timeout.ms", "10000");
     props.put("connector.client.config.override.policy", "All");
     if (exactlyOnceSource) {
       props.put("exactly.once.source.support", "enabled");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The {@code event_id} both sources put in every event. */
+/** The {@code event_id} both sources put in every event, and the {@code seq} of a train's. */
 final class EventIds {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,6 +19,19 @@ final class EventIds {
         throw new AssertionError("event without event_id: " + json);
       }
       return id.asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The tick number of an ATS telemetry event. */
+  static long atsSeq(String json) {
+    try {
+      JsonNode seq = JSON.readTree(json).path("seq");
+      if (!seq.canConvertToLong()) {
+        throw new AssertionError("telemetry event without seq: " + json);
+      }
+      return seq.asLong();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -221,13 +221,15 @@ final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Ends the ATS run early: every train stops at {@code extraTicks} past the highest seq landed so
-   * far, which leaves room for what is still on its way. The connector restarts its tasks with the
-   * new {@code sim.max.ticks}; each resumes from its stored offset.
+   * Ends the ATS run early: every train stops at {@code extraTicks} past the highest seq on the
+   * topic so far, which leaves room for what is still on its way. The topic, not the table: the
+   * sink may be far behind the source after a recovery, and trains would then run past the end
+   * before the new config reached them. The connector restarts its tasks with the new
+   * {@code sim.max.ticks}; each resumes from its stored offset.
    */
   void endAtsSoon(ConnectCluster connect, long extraTicks) {
-    long highestSeq = reader.read(c -> DuckDbReader.single(c,
-        "SELECT coalesce(max((RECORD_CONTENT->>'$.seq')::BIGINT), -1) FROM " + DuckDbReader.quoted(atsTable())), -1L);
+    long highestSeq = connect.topicReader().readToEnd(atsTopic()).stream()
+        .mapToLong(record -> EventIds.atsSeq(record.value())).max().orElse(-1L);
     ticks = highestSeq + 1 + extraTicks;
     connect.rest().putConfig(atsConnector(), atsConfig());
   }
