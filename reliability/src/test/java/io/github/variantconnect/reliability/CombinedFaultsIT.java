@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * started again, once with the worker running through the outage and once with the worker killed
  * during it. Nothing is lost or doubled, and the worker log and task status explain each failure.
  */
-@Disabled("After the second kill in the crash loop the restarted worker answers 404 for the ATS connector's"
-    + " status for minutes; the cause is not found yet")
 class CombinedFaultsIT {
 
   @RegisterExtension
