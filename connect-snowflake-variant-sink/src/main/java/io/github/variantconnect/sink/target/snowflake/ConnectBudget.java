@@ -55,6 +55,8 @@ public final class ConnectBudget implements AutoCloseable {
   private static final int PROBE_TIMEOUT_MS = 5_000;
   private static final Logger log = LoggerFactory.getLogger(ConnectBudget.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
+  /** How long an attempt made after the budget ran out may take before it counts as not finished. */
+  private static final long LAST_ATTEMPT_WAIT_MS = 1_000;
 
   private final Duration budget;
   private final Duration warnAfter;
@@ -96,7 +98,10 @@ public final class ConnectBudget implements AutoCloseable {
     try {
       T result;
       try {
-        result = future.get(Math.max(1, Math.min(left, warnAfter.toMillis())), TimeUnit.MILLISECONDS);
+        // A budget spent since the last failure still gives this attempt a moment to answer, so
+        // the task fails with the attempt's own error rather than with a wait too short to see it.
+        long wait = left > 0 ? Math.min(left, warnAfter.toMillis()) : LAST_ATTEMPT_WAIT_MS;
+        result = future.get(wait, TimeUnit.MILLISECONDS);
       } catch (TimeoutException slow) {
         String cause = probe.diagnose();
         warn.accept(what + " has not finished after " + seconds(clockMs.getAsLong() - start) + " s: " + cause

@@ -79,6 +79,29 @@ class ConnectBudgetTest {
   }
 
   @Test
+  void anAttemptAfterTheBudgetRanOutStillEndsWithItsOwnFailure() {
+    ConnectBudget b = budget(Duration.ofSeconds(60), Duration.ofSeconds(20), clock);
+    CountDownLatch attempted = new CountDownLatch(1);
+    ConnectBudget.Classifier classify = e -> TargetException.retriable("login failed: " + e.getMessage(), e);
+    assertThatThrownBy(() -> b.call("logging in", () -> {
+      throw new UnknownHostException("nowhere.snowflakecomputing.com");
+    }, classify)).isInstanceOf(TargetException.class);
+    clock.addAndGet(61_000);
+
+    // The failure arrives only once the caller is already waiting: a wait of a millisecond misses it.
+    assertThatThrownBy(() -> b.call("logging in", () -> {
+      attempted.countDown();
+      Thread.sleep(50);
+      throw new UnknownHostException("nowhere.snowflakecomputing.com");
+    }, classify))
+        .isInstanceOfSatisfying(TargetException.class, e -> {
+          assertThat(e.code()).isEqualTo(SinkErrorCode.SNOWFLAKE_UNREACHABLE);
+          assertThat(e.getMessage()).contains("kept failing for 61 s", "login failed: nowhere.snowflakecomputing.com");
+        });
+    assertThat(attempted.getCount()).isZero();
+  }
+
+  @Test
   void aSuccessStartsTheBudgetAfresh() throws Exception {
     ConnectBudget b = budget(Duration.ofSeconds(60), Duration.ofSeconds(20), clock);
     ConnectBudget.Classifier classify = e -> TargetException.retriable("io", e);
