@@ -13,25 +13,25 @@ final class EventIds {
   private EventIds() {}
 
   static String of(String json) {
-    try {
-      JsonNode id = JSON.readTree(json).path("event_id");
-      if (!id.isTextual()) {
-        throw new AssertionError("event without event_id: " + json);
-      }
-      return id.asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonNode id = field(json, "event_id");
+    if (!id.isTextual()) {
+      throw new AssertionError("event without event_id: " + json);
     }
+    return id.asText();
   }
 
   /** The tick number of an ATS telemetry event. */
   static long atsSeq(String json) {
+    JsonNode seq = field(json, "seq");
+    if (!seq.canConvertToLong()) {
+      throw new AssertionError("telemetry event without seq: " + json);
+    }
+    return seq.asLong();
+  }
+
+  private static JsonNode field(String json, String name) {
     try {
-      JsonNode seq = JSON.readTree(json).path("seq");
-      if (!seq.canConvertToLong()) {
-        throw new AssertionError("telemetry event without seq: " + json);
-      }
-      return seq.asLong();
+      return JSON.readTree(json).path(name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
